@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace EarlyWarning.EventStore;
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EventMetadata))]
+internal sealed partial class StoreJsonContext : JsonSerializerContext;

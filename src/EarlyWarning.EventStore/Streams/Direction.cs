@@ -1,0 +1,7 @@
+namespace EarlyWarning.EventStore;
+
+public enum Direction
+{
+    Forwards,
+    Backwards,
+}

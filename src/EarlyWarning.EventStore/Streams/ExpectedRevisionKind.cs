@@ -1,0 +1,9 @@
+namespace EarlyWarning.EventStore;
+
+public enum ExpectedRevisionKind
+{
+    Any,
+    NoStream,
+    StreamExists,
+    Exact,
+}

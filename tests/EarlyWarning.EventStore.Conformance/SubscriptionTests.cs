@@ -1,0 +1,137 @@
+using EarlyWarning.EventStore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace EarlyWarning.EventStore.Conformance;
+
+public abstract class SubscriptionTests<THarness>(THarness harness) : StoreTests<THarness>(harness)
+    where THarness : class, IStoreHarness
+{
+    [Fact]
+    public async Task a_subscription_from_a_checkpoint_gets_history_then_live_events_in_order()
+    {
+        var stream = TestEvents.UniqueStream();
+        var history = TestEvents.Many(5);
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.NoStream, history);
+        var recorded = await Store.ReadWholeStreamAsync(stream);
+        await Store.AppendAsync([], new Checkpoint("sub-" + Guid.NewGuid(), recorded[1].Position));
+
+        await using var probe = new SubscriptionProbe(Store, recorded[1].Position);
+        await probe.WaitUntilAsync(m => m.OfType<SubscriptionMessage.CaughtUp>().Any(), what: "caught-up");
+
+        var live = TestEvents.Many(3);
+        foreach (var e in live)
+            await Store.AppendToStreamAsync(stream, ExpectedRevision.Any, e);
+        await probe.WaitForEventsAsync(6);
+
+        Assert.Equal(history.Skip(2).Concat(live).Select(e => e.EventId), probe.Events.Select(e => e.EventId));
+        var messages = probe.Messages;
+        var caughtUp = messages.ToList().FindIndex(m => m is SubscriptionMessage.CaughtUp);
+        Assert.Equal(3, caughtUp);
+        Assert.Equal(recorded[^1].Position, ((SubscriptionMessage.CaughtUp)messages[caughtUp]).Position);
+    }
+
+    [Fact]
+    public async Task a_subscription_with_a_filter_sees_only_matching_events_live()
+    {
+        var start = await Store.GetHeadPositionAsync();
+        var type = "V1.Only" + Guid.NewGuid().ToString("N")[..8];
+        await using var probe = new SubscriptionProbe(Store, start, EventFilter.ForEventTypes(type));
+        await probe.WaitUntilAsync(m => m.OfType<SubscriptionMessage.CaughtUp>().Any(), what: "caught-up");
+
+        var stream = TestEvents.UniqueStream();
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.Any, [TestEvents.New("V1.Other"), TestEvents.New(type), TestEvents.New("V1.Other")]);
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.Any, [TestEvents.New(type)]);
+        await probe.WaitForEventsAsync(2);
+
+        Assert.All(probe.Events, e => Assert.Equal(type, e.Type));
+    }
+
+    [Fact]
+    public async Task a_live_subscription_reports_falling_behind_and_catching_up_again()
+    {
+        var store = await OpenAsync(new EventStoreOptions { ReadPageSize = 10 });
+        var start = await store.GetHeadPositionAsync();
+        await using var probe = new SubscriptionProbe(store, start);
+        await probe.WaitUntilAsync(m => m.OfType<SubscriptionMessage.CaughtUp>().Any(), what: "caught-up");
+
+        // One commit of five pages: the live reader wakes to a full page.
+        await store.AppendToStreamAsync(TestEvents.UniqueStream(), ExpectedRevision.NoStream, TestEvents.Many(50));
+        await probe.WaitForEventsAsync(50);
+        await probe.WaitUntilAsync(m => m.OfType<SubscriptionMessage.CaughtUp>().Count() >= 2, what: "a second caught-up");
+
+        var kinds = probe.Messages.Select(m => m.GetType().Name).Where(n => n != nameof(SubscriptionMessage.Event)).ToList();
+        Assert.Equal([nameof(SubscriptionMessage.CaughtUp), nameof(SubscriptionMessage.FellBehind), nameof(SubscriptionMessage.CaughtUp)], kinds);
+    }
+
+    [Fact]
+    public async Task stopping_and_resuming_from_the_stored_checkpoint_loses_and_repeats_nothing()
+    {
+        var id = "resume-" + Guid.NewGuid().ToString("N");
+        var source = "src" + Guid.NewGuid().ToString("N")[..8];
+        var written = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+        {
+            var e = TestEvents.New();
+            written.Add(e.EventId);
+            await Store.AppendToStreamAsync(StreamName.For(source, (i % 4).ToString()), ExpectedRevision.Any, e);
+        }
+
+        var effects = StreamName.For("effects", id);
+        var handler = new CopyingHandler(effects);
+        var filter = EventFilter.ForStreams(source + "-");
+
+        // Three runs, each stopped by cancellation part-way; every effect must land exactly once overall.
+        foreach (var stopAfter in new[] { 7, 19 })
+        {
+            using var cancel = new CancellationTokenSource();
+            handler.StopAfter(stopAfter, cancel);
+            var run = new CheckpointedSubscription(Store, id, handler, filter, NullLogger.Instance);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.RunAsync(cancel.Token));
+        }
+
+        using (var final = new CancellationTokenSource())
+        {
+            handler.StopAfter(int.MaxValue, final);
+            var run = new CheckpointedSubscription(Store, id, handler, filter, NullLogger.Instance);
+            var task = run.RunAsync(final.Token);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((await Store.ReadWholeStreamAsync(effects)).Count < written.Count && DateTime.UtcNow < deadline)
+                await Task.Delay(20);
+            await final.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+        }
+
+        var copied = (await Store.ReadWholeStreamAsync(effects)).Select(e => Guid.Parse(System.Text.Encoding.UTF8.GetString(e.Data.Span).Trim('"'))).ToList();
+        Assert.Equal(written, copied);
+        // Caught up, the checkpoint sits at or past the last matching event: a filtered run records how far it scanned.
+        var last = (await Store.ReadAllAfterAsync(GlobalPosition.Start, filter)).Last().Position;
+        var checkpoint = await Store.LoadCheckpointAsync(id);
+        Assert.NotNull(checkpoint);
+        Assert.InRange(checkpoint.Value.Value, last.Value, (await Store.GetHeadPositionAsync()).Value);
+    }
+
+    /// <summary>Copies each event's id into an effects stream (fresh event ids, so a repeat would show).</summary>
+    private sealed class CopyingHandler(StreamName effects) : IEventHandler
+    {
+        private int _remaining;
+        private CancellationTokenSource? _cancel;
+
+        public void StopAfter(int count, CancellationTokenSource cancel)
+        {
+            _remaining = count;
+            _cancel = cancel;
+        }
+
+        public ValueTask HandleAsync(RecordedEvent recorded, HandlerContext context, CancellationToken cancellationToken)
+        {
+            if (_remaining-- <= 0)
+            {
+                _cancel!.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            context.Append(effects, ExpectedRevision.Any, TestEvents.New("V1.Copied", $"\"{recorded.EventId}\""));
+            return ValueTask.CompletedTask;
+        }
+    }
+}
