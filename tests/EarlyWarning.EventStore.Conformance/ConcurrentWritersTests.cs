@@ -16,6 +16,9 @@ public abstract class ConcurrentWritersTests<THarness>(THarness harness) : Store
     protected const int EventsPerWriter = 1250;
     protected const int Streams = 64;
 
+    /// <summary>The naive-reader demonstration uses the same number of writers.</summary>
+    public const int WritersForNaiveDemo = Writers;
+
     [Fact]
     public async Task a_live_subscriber_sees_every_event_of_concurrent_writers_exactly_once_and_in_stream_order()
     {
