@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using EarlyWarning.Testing;
 
 namespace EarlyWarning.EventStore.Conformance;
 
@@ -8,35 +8,11 @@ namespace EarlyWarning.EventStore.Conformance;
 /// </summary>
 public sealed class CrashWriterProcess : IDisposable
 {
-    private readonly Process _process;
     private readonly List<Guid> _acknowledged = [];
-    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<string> _errors = [];
+    private readonly ChildProcess _process;
 
-    private CrashWriterProcess(Process process)
-    {
-        _process = process;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-                return;
-            if (e.Data.StartsWith("ack ", StringComparison.Ordinal) && Guid.TryParse(e.Data.AsSpan(4), out var id))
-            {
-                lock (_acknowledged)
-                    _acknowledged.Add(id);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (_errors)
-                    _errors.Add(e.Data);
-            }
-        };
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => _exited.TrySetResult();
-    }
+    private CrashWriterProcess(IEnumerable<string> arguments) =>
+        _process = ChildProcess.Start(BuiltProgram.Locate("tests", "EarlyWarning.EventStore.CrashWriter"), arguments, onOutput: OnLine);
 
     public int AcknowledgedCount
     {
@@ -56,31 +32,15 @@ public sealed class CrashWriterProcess : IDisposable
         }
     }
 
-    public string Errors
-    {
-        get
-        {
-            lock (_errors)
-                return string.Join('\n', _errors);
-        }
-    }
+    public static CrashWriterProcess Start(IEnumerable<string> arguments) => new(arguments);
 
-    public static CrashWriterProcess Start(IEnumerable<string> arguments)
+    private void OnLine(string line)
     {
-        var info = new ProcessStartInfo("dotnet")
+        if (line.StartsWith("ack ", StringComparison.Ordinal) && Guid.TryParse(line.AsSpan(4), out var id))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Locate());
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the crash writer.");
-        var writer = new CrashWriterProcess(process);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return writer;
+            lock (_acknowledged)
+                _acknowledged.Add(id);
+        }
     }
 
     public async Task WaitForAcknowledgementsAsync(int count, TimeSpan timeout)
@@ -89,31 +49,14 @@ public sealed class CrashWriterProcess : IDisposable
         while (AcknowledgedCount < count)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"The crash writer exited early with code {_process.ExitCode}: {Errors}");
+                throw new InvalidOperationException($"The crash writer exited early with code {_process.ExitCode}: {string.Join('\n', _process.Errors)}");
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The crash writer acknowledged {AcknowledgedCount} of {count} appends in time. {Errors}");
+                throw new TimeoutException($"The crash writer acknowledged {AcknowledgedCount} of {count} appends in time. {string.Join('\n', _process.Errors)}");
             await Task.Delay(2);
         }
     }
 
-    /// <summary>SIGKILL: no chance to flush, close or roll back anything.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        await _exited.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        _process.WaitForExit();
-    }
+    public Task KillAsync() => _process.KillAsync();
 
     public void Dispose() => _process.Dispose();
-
-    /// <summary>The writer's build output sits beside this test project's, same configuration and framework.</summary>
-    private static string Locate()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = output.Name;
-        var configuration = output.Parent!.Name;
-        var tests = output.Parent.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(tests, "EarlyWarning.EventStore.CrashWriter", "bin", configuration, framework, "EarlyWarning.EventStore.CrashWriter.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"The crash writer is not built at {path}; build the solution first.", path);
-    }
 }

@@ -1,0 +1,3 @@
+using EarlyWarning.Host;
+
+return await HostProgram.RunAsync(args);

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using Npgsql;
+using Xunit;
+
+namespace EarlyWarning.Host.Tests;
+
+public sealed class HostStartupTests
+{
+    private static string PostgresConnectionString =>
+        Environment.GetEnvironmentVariable("EW_TEST_POSTGRES") is { Length: > 0 } configured
+            ? configured
+            : "Host=127.0.0.1;Port=5432;Username=earlywarning;Password=earlywarning;Database=earlywarning";
+
+    [Fact]
+    public async Task starts_on_the_embedded_default_with_a_sqlite_file_under_data_and_reports_it_on_health()
+    {
+        using var host = HostProcess.Start([]);
+        using var client = new HttpClient();
+
+        using var response = await host.WaitForHealthAsync(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("healthy", health.RootElement.GetProperty("status").GetString());
+        var store = health.RootElement.GetProperty("checks").GetProperty("eventstore");
+        Assert.Equal("healthy", store.GetProperty("status").GetString());
+        Assert.Equal("sqlite", store.GetProperty("data").GetProperty("adapter").GetString());
+        Assert.Equal(Path.Combine(host.Folder, "data", "earlywarning.db"), store.GetProperty("data").GetProperty("location").GetString());
+        Assert.Equal(0, store.GetProperty("data").GetProperty("headPosition").GetInt64());
+        Assert.True(File.Exists(Path.Combine(host.Folder, "data", "earlywarning.db")));
+    }
+
+    [Fact]
+    public async Task listens_on_5080_when_no_port_is_given()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 5080);
+        try
+        {
+            probe.Start();
+            probe.Stop();
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            Assert.Fail("Port 5080 is taken on this machine by something else; the default port cannot be checked.");
+        }
+
+        using var host = HostProcess.Start([], port: 5080);
+        using var client = new HttpClient();
+        using var response = await host.WaitForHealthAsync(client);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(5080, host.BaseAddress.Port);
+    }
+
+    [Fact]
+    public async Task store_postgres_selects_the_postgresql_store()
+    {
+        var schema = "t_" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using var host = HostProcess.Start(["--store", "postgres"], new Dictionary<string, string>
+            {
+                ["ConnectionStrings__EventStore"] = PostgresConnectionString,
+                ["EventStore__Postgres__Schema"] = schema,
+            });
+            using var client = new HttpClient();
+
+            using var response = await host.WaitForHealthAsync(client);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var data = health.RootElement.GetProperty("checks").GetProperty("eventstore").GetProperty("data");
+            Assert.Equal("postgres", data.GetProperty("adapter").GetString());
+            Assert.EndsWith("schema " + schema, data.GetProperty("location").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Password", data.GetProperty("location").GetString(), StringComparison.OrdinalIgnoreCase);
+            Assert.False(Directory.Exists(Path.Combine(host.Folder, "data")));
+        }
+        finally
+        {
+            await using var connection = new NpgsqlConnection(PostgresConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task stops_cleanly_on_sigterm_and_the_store_reopens()
+    {
+        using var host = HostProcess.Start([]);
+        using var client = new HttpClient();
+        using (await host.WaitForHealthAsync(client))
+        {
+        }
+
+        host.Process.Terminate();
+
+        Assert.Equal(0, await host.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.DoesNotContain(host.Process.Errors, line => line.Contains("Exception", StringComparison.Ordinal));
+    }
+}
