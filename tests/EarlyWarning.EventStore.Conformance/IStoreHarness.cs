@@ -11,6 +11,12 @@ public interface IStoreHarness
     /// <summary>Opens a store at a location; opening the same location again sees what was recorded there.</summary>
     Task<IEventStore> OpenAsync(string location, EventStoreOptions? options = null);
 
+    /// <summary>
+    /// The live poll a subscriber needs to hear a writer in another process: PostgreSQL hears it through
+    /// NOTIFY, so an hour (only NOTIFY can pass the test); SQLite has no NOTIFY and relies on the poll.
+    /// </summary>
+    TimeSpan PollToHearOtherWriters { get; }
+
     /// <summary>The arguments that make the crash-writer child process append to this location.</summary>
     IReadOnlyList<string> CrashWriterArguments(string location);
 

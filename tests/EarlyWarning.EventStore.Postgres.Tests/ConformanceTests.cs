@@ -8,6 +8,7 @@ public sealed class ExpectedRevisions(PostgresHarness harness) : ExpectedRevisio
 public sealed class Idempotency(PostgresHarness harness) : IdempotencyTests<PostgresHarness>(harness);
 public sealed class Reading(PostgresHarness harness) : ReadingTests<PostgresHarness>(harness);
 public sealed class Subscriptions(PostgresHarness harness) : SubscriptionTests<PostgresHarness>(harness);
+public sealed class OtherWriters(PostgresHarness harness) : OtherWriterTests<PostgresHarness>(harness);
 public sealed class ConcurrentWriters(PostgresHarness harness) : ConcurrentWritersTests<PostgresHarness>(harness);
 public sealed class Durability(PostgresHarness harness) : DurabilityTests<PostgresHarness>(harness);
 public sealed class HandlerTransactions(PostgresHarness harness) : HandlerTransactionTests<PostgresHarness>(harness);

@@ -22,6 +22,8 @@ public sealed class PostgresHarness : IStoreHarness, IAsyncLifetime
     public async Task<IEventStore> OpenAsync(string location, EventStoreOptions? options = null) =>
         await PostgresEventStore.OpenAsync(new PostgresEventStoreSettings(PostgresServer.ConnectionString) { Schema = location }, options, NullLogger.Instance);
 
+    public TimeSpan PollToHearOtherWriters => TimeSpan.FromHours(1);
+
     public IReadOnlyList<string> CrashWriterArguments(string location) => ["postgres", PostgresServer.ConnectionString, location];
 
     /// <summary>PostgreSQL keeps its own integrity; what can break is ours: positions and revisions.</summary>

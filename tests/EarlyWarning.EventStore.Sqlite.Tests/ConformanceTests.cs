@@ -8,6 +8,7 @@ public sealed class ExpectedRevisions(SqliteHarness harness) : ExpectedRevisionT
 public sealed class Idempotency(SqliteHarness harness) : IdempotencyTests<SqliteHarness>(harness);
 public sealed class Reading(SqliteHarness harness) : ReadingTests<SqliteHarness>(harness);
 public sealed class Subscriptions(SqliteHarness harness) : SubscriptionTests<SqliteHarness>(harness);
+public sealed class OtherWriters(SqliteHarness harness) : OtherWriterTests<SqliteHarness>(harness);
 public sealed class ConcurrentWriters(SqliteHarness harness) : ConcurrentWritersTests<SqliteHarness>(harness);
 public sealed class Durability(SqliteHarness harness) : DurabilityTests<SqliteHarness>(harness);
 public sealed class HandlerTransactions(SqliteHarness harness) : HandlerTransactionTests<SqliteHarness>(harness);

@@ -14,6 +14,8 @@ public sealed class SqliteHarness : IStoreHarness, IDisposable
     public async Task<IEventStore> OpenAsync(string location, EventStoreOptions? options = null) =>
         await SqliteEventStore.OpenAsync(new SqliteEventStoreSettings(location), options, NullLogger.Instance);
 
+    public TimeSpan PollToHearOtherWriters => TimeSpan.FromMilliseconds(100);
+
     public IReadOnlyList<string> CrashWriterArguments(string location) => ["sqlite", location];
 
     public async Task VerifyIntegrityAsync(string location)
