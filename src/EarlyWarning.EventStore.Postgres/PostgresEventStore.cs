@@ -43,7 +43,12 @@ public sealed partial class PostgresEventStore : EventStoreBase
         NpgsqlDataSource dataSource;
         try
         {
-            dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
+            // The store's statements are few and fixed (arrays travel as parameters), so preparing them
+            // once per connection saves PostgreSQL planning them on every batch (docs/benchmarks.md).
+            var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+            if (builder.MaxAutoPrepare == 0)
+                builder.MaxAutoPrepare = 32;
+            dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         catch (ArgumentException ex)
         {

@@ -107,7 +107,7 @@ public sealed partial class SqliteEventStore
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 events.Add(new RecordedEvent(
-                    new Guid(reader.GetFieldValue<byte[]>(1)),
+                    EventIdBytes.ToGuid(reader.GetFieldValue<byte[]>(1)),
                     reader.GetString(4),
                     new StreamName(reader.GetString(2)),
                     new StreamRevision(reader.GetInt64(3)),

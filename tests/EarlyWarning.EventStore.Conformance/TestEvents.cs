@@ -6,7 +6,7 @@ namespace EarlyWarning.EventStore.Conformance;
 public static class TestEvents
 {
     public static EventData New(string type = "V1.TestHappened", string? json = null, EventMetadata? metadata = null) =>
-        new(Guid.NewGuid(), type, Encoding.UTF8.GetBytes(json ?? $"{{\"n\":{Random.Shared.Next()}}}"), metadata ?? EventMetadata.Empty);
+        new(EventIds.New(), type, Encoding.UTF8.GetBytes(json ?? $"{{\"n\":{Random.Shared.Next()}}}"), metadata ?? EventMetadata.Empty);
 
     public static EventData[] Many(int count, string type = "V1.TestHappened") =>
         Enumerable.Range(0, count).Select(i => New(type, $"{{\"i\":{i}}}")).ToArray();

@@ -24,7 +24,7 @@ var appenders = Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
     var expected = ExpectedRevision.NoStream;
     for (var n = 0; ; n++)
     {
-        var e = new EventData(Guid.NewGuid(), "V1.CrashTest", $"{{\"n\":{n}}}");
+        var e = new EventData(EventIds.New(), "V1.CrashTest", $"{{\"n\":{n}}}");
         var result = await store.AppendToStreamAsync(stream, expected, e);
         expected = ExpectedRevision.Exact(result.LastRevision);
         lock (gate)
