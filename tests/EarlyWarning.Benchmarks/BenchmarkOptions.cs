@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace EarlyWarning.Benchmarks;
+
+/// <summary>
+/// The command line: <c>[--adapter sqlite|postgres|all] [--scale N] [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION]</c>.
+/// Every count and duration of the run is a default figure multiplied by <see cref="Scale"/>, so one knob
+/// turns the full run into a smoke test (0.05) without a second set of numbers to keep in step.
+/// </summary>
+public sealed record BenchmarkOptions
+{
+    public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=earlywarning;Password=earlywarning;Database=earlywarning";
+
+    public bool RunSqlite { get; init; } = true;
+
+    public bool RunPostgres { get; init; } = true;
+
+    public double Scale { get; init; } = 1.0;
+
+    /// <summary>
+    /// Event ids for the scenarios: time-ordered (v7, the default, as <c>EventIds.New</c> makes them for the
+    /// product's writers) or random (v4), to show what a writer with random ids costs the store.
+    /// </summary>
+    public bool TimeOrderedIds { get; init; } = true;
+
+    /// <summary>Where the SQLite files and the fsync probe live; a fresh folder under /tmp by default.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), $"ew-bench-{Guid.NewGuid():N}"[..17]);
+
+    /// <summary>Only set when the caller named the folder: then it is theirs and only our files in it are removed.</summary>
+    public bool DataDirectoryGiven { get; init; }
+
+    public string PostgresConnectionString { get; init; } = Environment.GetEnvironmentVariable("EW_TEST_POSTGRES") ?? DefaultPostgres;
+
+    public const string Usage =
+        "usage: dotnet run -c Release --project tests/EarlyWarning.Benchmarks -- " +
+        "[--adapter sqlite|postgres|all] [--scale N] [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION-STRING]";
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.\n{Usage}");
+            options = name switch
+            {
+                "--adapter" => Value() switch
+                {
+                    "sqlite" => options with { RunSqlite = true, RunPostgres = false },
+                    "postgres" => options with { RunSqlite = false, RunPostgres = true },
+                    "all" => options with { RunSqlite = true, RunPostgres = true },
+                    var other => throw new ArgumentException($"'{other}' is not an adapter (sqlite, postgres, all).\n{Usage}"),
+                },
+                "--scale" => options with { Scale = ParseScale(Value()) },
+                "--ids" => Value() switch
+                {
+                    "random" => options with { TimeOrderedIds = false },
+                    "time-ordered" => options with { TimeOrderedIds = true },
+                    var other => throw new ArgumentException($"'{other}' is not an id kind (random, time-ordered).\n{Usage}"),
+                },
+                "--data-dir" => options with { DataDirectory = Path.GetFullPath(Value()), DataDirectoryGiven = true },
+                "--postgres" => options with { PostgresConnectionString = Value() },
+                "-h" or "--help" => throw new ArgumentException(Usage),
+                _ => throw new ArgumentException($"Unknown argument '{name}'.\n{Usage}"),
+            };
+        }
+        return options;
+    }
+
+    /// <summary>The arguments as given, for the report, with the connection string's password kept out of it.</summary>
+    public static string Describe(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+            return "(defaults)";
+        var shown = args.Select((arg, i) => i > 0 && args[i - 1] == "--postgres" ? $"<connection string to {new Npgsql.NpgsqlConnectionStringBuilder(arg).Host}>" : arg);
+        return string.Join(' ', shown);
+    }
+
+    private static double ParseScale(string text)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) || scale <= 0 || scale > 100)
+            throw new ArgumentException($"--scale must be a number above 0 and at most 100, not '{text}'.\n{Usage}");
+        return scale;
+    }
+
+    /// <summary>A default count scaled, never below <paramref name="minimum"/> so a smoke run still measures something.</summary>
+    public int Count(int atFullScale, int minimum = 10) => Math.Max(minimum, (int)Math.Round(atFullScale * Scale));
+
+    public TimeSpan Duration(TimeSpan atFullScale) => TimeSpan.FromSeconds(Math.Max(0.2, atFullScale.TotalSeconds * Scale));
+}

@@ -1,0 +1,60 @@
+// The EarlyWarning event store benchmark: both adapters, five scenarios each, beside the raw limits of the
+// same disk and database, measured in one run. Markdown goes to stdout, progress to stderr.
+//
+//   dotnet run -c Release --project tests/EarlyWarning.Benchmarks -- [--adapter sqlite|postgres|all] [--scale N]
+//       [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION-STRING]
+using System.Diagnostics;
+using EarlyWarning.Benchmarks;
+
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var workload = Workload.From(options);
+var clock = Stopwatch.StartNew();
+void Progress(string message) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");
+
+Directory.CreateDirectory(options.DataDirectory);
+try
+{
+    Console.WriteLine("# EarlyWarning event store benchmark");
+    Console.WriteLine();
+    foreach (var fact in MachineFacts.Describe(options.DataDirectory))
+        Console.WriteLine($"- {fact}");
+    Console.WriteLine($"- Arguments: {BenchmarkOptions.Describe(args)}; scale {options.Scale}; event {workload.IdKind}");
+    Console.WriteLine();
+
+    var adapters = new List<IAdapterBenchmark>();
+    if (options.RunSqlite)
+        adapters.Add(new SqliteBenchmark(options, workload, Progress));
+    if (options.RunPostgres)
+        adapters.Add(new PostgresBenchmark(options, workload, Progress));
+
+    foreach (var adapter in adapters)
+    {
+        Progress($"{adapter.Name}: starting");
+        var report = await adapter.RunAsync();
+        // Printed as soon as it is known, so a later failure does not lose it.
+        Console.WriteLine(report.ToMarkdown());
+    }
+    Progress("done");
+    return 0;
+}
+catch (Exception ex) when (ex is EarlyWarning.EventStore.StoreUnavailableException or Npgsql.NpgsqlException or IOException)
+{
+    // An unreachable server or an unwritable folder: say which, without a stack trace.
+    Console.Error.WriteLine($"benchmark failed: {ex.Message}");
+    return 1;
+}
+finally
+{
+    if (!options.DataDirectoryGiven)
+        Directory.Delete(options.DataDirectory, recursive: true);
+}
