@@ -12,6 +12,7 @@ namespace EarlyWarning.EventStore.Postgres;
 internal sealed class PostgresAppendSession(PostgresEventStore store, NpgsqlConnection connection, NpgsqlTransaction transaction) : IAppendSession
 {
     private readonly NpgsqlBatch _write = new(connection, transaction);
+    private bool _committed;
 
     public async Task<AppendState> ReadStateAsync(IReadOnlyCollection<StreamName> streams, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
     {
@@ -90,6 +91,7 @@ internal sealed class PostgresAppendSession(PostgresEventStore store, NpgsqlConn
         _write.BatchCommands.Add(notify);
         await _write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _committed = true;
     }
 
     private static NpgsqlParameter Array<T>(IEnumerable<T> values, NpgsqlDbType type) =>
@@ -98,8 +100,21 @@ internal sealed class PostgresAppendSession(PostgresEventStore store, NpgsqlConn
     public async ValueTask DisposeAsync()
     {
         await _write.DisposeAsync().ConfigureAwait(false);
-        // Disposing an uncommitted transaction rolls it back (and releases the advisory lock with it).
-        await transaction.DisposeAsync().ConfigureAwait(false);
-        await connection.DisposeAsync().ConfigureAwait(false);
+        if (_committed)
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+        // Not committed: a unit failed its expectation (the connection is fine) or something broke. Roll back
+        // explicitly, which also releases the advisory lock; if even that fails, drop the connection.
+        try
+        {
+            await transaction.RollbackAsync().ConfigureAwait(false);
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException)
+        {
+            await store.DropWriterConnectionAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -34,11 +34,12 @@ public sealed partial class PostgresEventStore
             command.Parameters.Add(new NpgsqlParameter { Value = after.Value });
             command.Parameters.Add(new NpgsqlParameter { Value = count });
             // One statement, so the page and the head come from one snapshot: a short page's ScannedTo can
-            // then never pass an event committed between two reads. The head row comes back even for an empty page.
+            // then never pass an event committed between two reads. The head row comes back even for an empty
+            // page. No outer ORDER BY: it made PostgreSQL sort every page (1.4 ms against 0.3 ms per 1,024
+            // rows); SQL does not promise the join keeps the inner order, so the rows are put in order here.
             command.CommandText = Sql(
                 $"SELECT p.*, h.head FROM (SELECT coalesce(max(position), 0) AS head FROM {{schema}}.events) h " +
-                $"LEFT JOIN LATERAL (SELECT {Columns} FROM {{schema}}.events WHERE position > $1{FilterSql(filter, command)} ORDER BY position LIMIT $2) p ON true " +
-                "ORDER BY p.position");
+                $"LEFT JOIN LATERAL (SELECT {Columns} FROM {{schema}}.events WHERE position > $1{FilterSql(filter, command)} ORDER BY position LIMIT $2) p ON true");
             var events = new List<RecordedEvent>(Math.Min(count, 1024));
             var head = after;
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -51,10 +52,22 @@ public sealed partial class PostgresEventStore
                         events.Add(ReadEvent(reader));
                 }
             }
+            if (!IsInOrder(events))
+                events.Sort((a, b) => a.Position.CompareTo(b.Position));
             if (events.Count == count)
                 return new AllPage(events, events[^1].Position);
             return new AllPage(events, head > after ? head : after);
         }
+    }
+
+    private static bool IsInOrder(List<RecordedEvent> events)
+    {
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i].Position < events[i - 1].Position)
+                return false;
+        }
+        return true;
     }
 
     public override async Task<GlobalPosition> GetHeadPositionAsync(CancellationToken cancellationToken = default)
