@@ -39,6 +39,7 @@ internal sealed class AppendPlanner(IAppendSession session)
     {
         var revisions = new Dictionary<StreamName, StreamRevision?>();
         var planned = new List<PlannedEvent>(unit.EventCount);
+        var plannedIds = new Dictionary<Guid, EventLocation>(unit.EventCount);
         var results = new List<AppendResult>(unit.Appends.Count);
         var head = _head;
 
@@ -47,7 +48,7 @@ internal sealed class AppendPlanner(IAppendSession session)
             if (!revisions.TryGetValue(append.Stream, out var current))
                 current = _revisions[append.Stream];
 
-            var locations = Locate(append, planned);
+            var locations = Locate(append, plannedIds);
             if (locations is not null)
             {
                 var outcome = RecognizeRepeat(append, locations);
@@ -65,6 +66,7 @@ internal sealed class AppendPlanner(IAppendSession session)
             {
                 head = new GlobalPosition(head.Value + 1);
                 planned.Add(new PlannedEvent(head, append.Stream, new StreamRevision(revision), e));
+                plannedIds[e.Event.EventId] = new EventLocation(append.Stream, new StreamRevision(revision), head);
                 revision++;
             }
             current = new StreamRevision(revision - 1);
@@ -74,8 +76,8 @@ internal sealed class AppendPlanner(IAppendSession session)
 
         foreach (var (stream, revision) in revisions)
             _revisions[stream] = revision;
-        foreach (var p in planned)
-            _plannedIds[p.Prepared.Event.EventId] = new EventLocation(p.Stream, p.Revision, p.Position);
+        foreach (var (id, location) in plannedIds)
+            _plannedIds[id] = location;
         _planned.AddRange(planned);
         _head = head;
         if (unit.Checkpoint is { } checkpoint)
@@ -84,7 +86,7 @@ internal sealed class AppendPlanner(IAppendSession session)
     }
 
     /// <summary>Where the append's ids are already recorded or planned; null when none of them is.</summary>
-    private EventLocation?[]? Locate(PreparedAppend append, List<PlannedEvent> plannedInUnit)
+    private EventLocation?[]? Locate(PreparedAppend append, Dictionary<Guid, EventLocation> plannedInUnit)
     {
         EventLocation?[]? locations = null;
         for (var i = 0; i < append.Events.Count; i++)
@@ -92,23 +94,14 @@ internal sealed class AppendPlanner(IAppendSession session)
             var id = append.Events[i].Event.EventId;
             EventLocation? found = _recorded.TryGetValue(id, out var r) ? r
                 : _plannedIds.TryGetValue(id, out var p) ? p
-                : FindInUnit(plannedInUnit, id);
+                : plannedInUnit.TryGetValue(id, out var u) ? u
+                : null;
             if (found is null)
                 continue;
             locations ??= new EventLocation?[append.Events.Count];
             locations[i] = found;
         }
         return locations;
-    }
-
-    private static EventLocation? FindInUnit(List<PlannedEvent> planned, Guid id)
-    {
-        foreach (var p in planned)
-        {
-            if (p.Prepared.Event.EventId == id)
-                return new EventLocation(p.Stream, p.Revision, p.Position);
-        }
-        return null;
     }
 
     /// <summary>
