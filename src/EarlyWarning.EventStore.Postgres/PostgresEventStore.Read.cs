@@ -89,23 +89,12 @@ public sealed partial class PostgresEventStore
         }
     }
 
-    private static string FilterSql(EventFilter? filter, NpgsqlCommand command)
-    {
-        if (filter is null)
-            return "";
-        var sql = "";
-        if (filter.EventTypePrefixes.Count > 0)
-            sql += " AND (" + string.Join(" OR ", filter.EventTypePrefixes.Select(p => Prefix(command, "type", p))) + ")";
-        if (filter.StreamPrefixes.Count > 0)
-            sql += " AND (" + string.Join(" OR ", filter.StreamPrefixes.Select(p => Prefix(command, "stream", p))) + ")";
-        return sql;
-    }
-
-    private static string Prefix(NpgsqlCommand command, string column, string prefix)
-    {
-        command.Parameters.Add(new NpgsqlParameter { Value = prefix });
-        return $"starts_with({column}, ${command.Parameters.Count})";
-    }
+    private static string FilterSql(EventFilter? filter, NpgsqlCommand command) =>
+        Adapters.FilterSql.Build(filter, (column, prefix) =>
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = prefix });
+            return $"starts_with({column}, ${command.Parameters.Count})";
+        });
 
     private static RecordedEvent ReadEvent(NpgsqlDataReader reader) => new(
         reader.GetGuid(1),

@@ -80,23 +80,13 @@ public sealed partial class SqliteEventStore
     /// Filters by prefix with instr(...) = 1 rather than LIKE, which in SQLite is case-insensitive and
     /// treats % and _ in a prefix as wildcards.
     /// </summary>
-    private static string FilterSql(EventFilter? filter, SqliteCommand command)
-    {
-        if (filter is null)
-            return "";
-        var sql = "";
-        if (filter.EventTypePrefixes.Count > 0)
-            sql += " AND (" + string.Join(" OR ", filter.EventTypePrefixes.Select((p, i) => Prefix(command, "type", "$t" + i, p))) + ")";
-        if (filter.StreamPrefixes.Count > 0)
-            sql += " AND (" + string.Join(" OR ", filter.StreamPrefixes.Select((p, i) => Prefix(command, "stream", "$s" + i, p))) + ")";
-        return sql;
-    }
-
-    private static string Prefix(SqliteCommand command, string column, string parameter, string prefix)
-    {
-        command.Parameters.AddWithValue(parameter, prefix);
-        return $"instr({column}, {parameter}) = 1";
-    }
+    private static string FilterSql(EventFilter? filter, SqliteCommand command) =>
+        Adapters.FilterSql.Build(filter, (column, prefix) =>
+        {
+            var parameter = "$f" + command.Parameters.Count;
+            command.Parameters.AddWithValue(parameter, prefix);
+            return $"instr({column}, {parameter}) = 1";
+        });
 
     private static async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(SqliteCommand command, int capacity, CancellationToken cancellationToken)
     {
