@@ -1,3 +1,4 @@
+using EarlyWarning.Testing;
 using System.Collections.Concurrent;
 using EarlyWarning.EventStore.Conformance;
 using Npgsql;

@@ -1,17 +1,12 @@
 using System.Net;
 using System.Text.Json;
-using Npgsql;
+using EarlyWarning.Testing;
 using Xunit;
 
 namespace EarlyWarning.Host.Tests;
 
 public sealed class HostStartupTests
 {
-    private static string PostgresConnectionString =>
-        Environment.GetEnvironmentVariable("EW_TEST_POSTGRES") is { Length: > 0 } configured
-            ? configured
-            : "Host=127.0.0.1;Port=5432;Username=earlywarning;Password=earlywarning;Database=earlywarning";
-
     [Fact]
     public async Task starts_on_the_embedded_default_with_a_sqlite_file_under_data_and_reports_it_on_health()
     {
@@ -55,12 +50,13 @@ public sealed class HostStartupTests
     [Fact]
     public async Task store_postgres_selects_the_postgresql_store()
     {
-        var schema = "t_" + Guid.NewGuid().ToString("N");
+        await PostgresServer.EnsureReachableAsync();
+        var schema = PostgresServer.NewSchemaName();
         try
         {
             using var host = HostProcess.Start(["--store", "postgres"], new Dictionary<string, string>
             {
-                ["ConnectionStrings__EventStore"] = PostgresConnectionString,
+                ["ConnectionStrings__EventStore"] = PostgresServer.ConnectionString,
                 ["EventStore__Postgres__Schema"] = schema,
             });
             using var client = new HttpClient();
@@ -77,10 +73,7 @@ public sealed class HostStartupTests
         }
         finally
         {
-            await using var connection = new NpgsqlConnection(PostgresConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresServer.DropSchemasAsync([schema]);
         }
     }
 

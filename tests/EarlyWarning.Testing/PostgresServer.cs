@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace EarlyWarning.EventStore.Postgres.Tests;
+namespace EarlyWarning.Testing;
 
 /// <summary>
 /// The real PostgreSQL server the tests run against: EW_TEST_POSTGRES, as ./tests/run.sh sets it. Unreachable
