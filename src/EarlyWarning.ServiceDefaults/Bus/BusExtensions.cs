@@ -1,0 +1,59 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EarlyWarning.ServiceDefaults.Bus;
+
+/// <summary>The bus, configured in one place for every service: transport, endpoint names, retries, error queues.</summary>
+public static class BusExtensions
+{
+    /// <summary>
+    /// Adds MassTransit on the transport <see cref="BusConfiguration"/> selects, with the service's consumers.
+    /// Every receive endpoint gets kebab-case names, bounded prefetch and concurrency, retries with back-off
+    /// (in-process) and, once they are spent, the <c>_error</c> queue MassTransit keeps per endpoint: a message
+    /// is acknowledged to the broker only after its consumer finished or it was moved there, so none is lost.
+    /// On RabbitMQ the queues are quorum queues and publishes wait for the broker's confirm (decision 0005).
+    /// </summary>
+    /// <exception cref="ArgumentException">The bus configuration is not usable.</exception>
+    public static BusConfiguration AddEarlyWarningBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        var bus = BusConfiguration.From(builder.Configuration);
+        builder.Services.AddSingleton(bus);
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            configure?.Invoke(x);
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.PrefetchCount = bus.PrefetchCount;
+                endpoint.ConcurrentMessageLimit = bus.ConcurrentMessageLimit;
+                if (bus.RetryLimit > 0)
+                {
+                    endpoint.UseMessageRetry(retry => retry.Exponential(
+                        bus.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                }
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    rabbit.SetQuorumQueue();
+            });
+
+            if (bus.Transport == BusConfiguration.RabbitMq)
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(bus.Host, (ushort)bus.Port, bus.VirtualHost, host =>
+                    {
+                        host.Username(bus.Username);
+                        host.Password(bus.Password);
+                        host.PublisherConfirmation = true;
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return bus;
+    }
+}
