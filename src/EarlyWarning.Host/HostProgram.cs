@@ -1,4 +1,7 @@
 using EarlyWarning.EventStore;
+using EarlyWarning.Ingest;
+using EarlyWarning.Ingest.Http;
+using EarlyWarning.ServiceDefaults.Bus;
 using EarlyWarning.ServiceDefaults;
 
 namespace EarlyWarning.Host;
@@ -36,6 +39,8 @@ internal static class HostProgram
         try
         {
             await builder.AddEventStoreAsync();
+            builder.AddEarlyWarningBus(bus => bus.AddIngestConsumers());
+            builder.AddIngest();
         }
         catch (ArgumentException ex)
         {
@@ -48,7 +53,8 @@ internal static class HostProgram
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
-        app.MapGet("/", () => Results.Json(new { service = "EarlyWarning", health = "/health" }));
+        app.MapIngestApi();
+        app.MapGet("/", () => Results.Json(new { service = "EarlyWarning", health = "/health", incidents = "/api/incidents", rejections = "/api/rejections" }));
         try
         {
             await app.StartAsync();

@@ -30,6 +30,8 @@ public static class Extensions
             telemetry.UseOtlpExporter();
 
         builder.Services.AddHealthChecks();
+        // Errors, including unhandled ones and unknown routes, answer as RFC 7807 problem details.
+        builder.Services.AddProblemDetails();
         return builder;
     }
 
@@ -73,6 +75,8 @@ public static class Extensions
     /// <summary>/health: 200 when every check is healthy, 503 otherwise, with a JSON body.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         return app;
     }

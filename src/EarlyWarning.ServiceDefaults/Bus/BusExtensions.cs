@@ -29,8 +29,12 @@ public static class BusExtensions
                 endpoint.ConcurrentMessageLimit = bus.ConcurrentMessageLimit;
                 if (bus.RetryLimit > 0)
                 {
-                    endpoint.UseMessageRetry(retry => retry.Exponential(
-                        bus.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                    endpoint.UseMessageRetry(retry =>
+                    {
+                        retry.Exponential(bus.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                        // A message that cannot be read fails the same way every time.
+                        retry.Ignore<Exception>(exception => exception.GetType().Name == "SerializationException" || exception is System.Text.Json.JsonException);
+                    });
                 }
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                     rabbit.SetQuorumQueue();
