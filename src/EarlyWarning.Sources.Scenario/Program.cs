@@ -1,0 +1,3 @@
+using EarlyWarning.Sources.Scenario.CommandLine;
+
+return await ScenarioProgram.RunAsync(args);
