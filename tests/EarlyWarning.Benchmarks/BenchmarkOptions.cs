@@ -3,13 +3,32 @@ using System.Globalization;
 namespace EarlyWarning.Benchmarks;
 
 /// <summary>
-/// The command line: <c>[--adapter sqlite|postgres|all] [--scale N] [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION]</c>.
+/// The command line: <c>[--suite store|ingest|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
+/// [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION] [--prefetch-count N] [--concurrent-message-limit N]</c>.
 /// Every count and duration of the run is a default figure multiplied by <see cref="Scale"/>, so one knob
 /// turns the full run into a smoke test (0.05) without a second set of numbers to keep in step.
 /// </summary>
 public sealed record BenchmarkOptions
 {
     public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=earlywarning;Password=earlywarning;Database=earlywarning";
+
+    /// <summary>The event store suite (the default, as before the ingest suite existed).</summary>
+    public bool RunStore { get; init; } = true;
+
+    /// <summary>The ingest suite: bus → ingest → store, beside the bare bus and the bare store (see <c>Ingest/IngestSuite</c>).</summary>
+    public bool RunIngest { get; init; }
+
+    /// <summary>Ingest suite: RabbitMQ → ingest → PostgreSQL.</summary>
+    public bool RunDistributed { get; init; } = true;
+
+    /// <summary>Ingest suite: in-memory bus → ingest → SQLite.</summary>
+    public bool RunEmbedded { get; init; } = true;
+
+    /// <summary>Ingest suite: <c>Bus:PrefetchCount</c> for the consuming endpoints, when not the service default.</summary>
+    public int? PrefetchCount { get; init; }
+
+    /// <summary>Ingest suite: <c>Bus:ConcurrentMessageLimit</c> for the consuming endpoints, when not the service default.</summary>
+    public int? ConcurrentMessageLimit { get; init; }
 
     public bool RunSqlite { get; init; } = true;
 
@@ -33,7 +52,8 @@ public sealed record BenchmarkOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/EarlyWarning.Benchmarks -- " +
-        "[--adapter sqlite|postgres|all] [--scale N] [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION-STRING]";
+        "[--suite store|ingest|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
+        "[--data-dir DIR] [--postgres CONNECTION-STRING] [--prefetch-count N] [--concurrent-message-limit N]";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -44,6 +64,22 @@ public sealed record BenchmarkOptions
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.\n{Usage}");
             options = name switch
             {
+                "--suite" => Value() switch
+                {
+                    "store" => options with { RunStore = true, RunIngest = false },
+                    "ingest" => options with { RunStore = false, RunIngest = true },
+                    "all" => options with { RunStore = true, RunIngest = true },
+                    var other => throw new ArgumentException($"'{other}' is not a suite (store, ingest, all).\n{Usage}"),
+                },
+                "--mode" => Value() switch
+                {
+                    "distributed" => options with { RunDistributed = true, RunEmbedded = false },
+                    "embedded" => options with { RunDistributed = false, RunEmbedded = true },
+                    "all" => options with { RunDistributed = true, RunEmbedded = true },
+                    var other => throw new ArgumentException($"'{other}' is not an ingest mode (distributed, embedded, all).\n{Usage}"),
+                },
+                "--prefetch-count" => options with { PrefetchCount = ParseBound(name, Value()) },
+                "--concurrent-message-limit" => options with { ConcurrentMessageLimit = ParseBound(name, Value()) },
                 "--adapter" => Value() switch
                 {
                     "sqlite" => options with { RunSqlite = true, RunPostgres = false },
@@ -82,6 +118,11 @@ public sealed record BenchmarkOptions
             throw new ArgumentException($"--scale must be a number above 0 and at most 100, not '{text}'.\n{Usage}");
         return scale;
     }
+
+    private static int ParseBound(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 65535
+            ? value
+            : throw new ArgumentException($"{name} must be a whole number from 1 to 65535, not '{text}'.\n{Usage}");
 
     /// <summary>A default count scaled, never below <paramref name="minimum"/> so a smoke run still measures something.</summary>
     public int Count(int atFullScale, int minimum = 10) => Math.Max(minimum, (int)Math.Round(atFullScale * Scale));

@@ -3,8 +3,12 @@
 //
 //   dotnet run -c Release --project tests/EarlyWarning.Benchmarks -- [--adapter sqlite|postgres|all] [--scale N]
 //       [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION-STRING]
+//
+// With --suite ingest (or all), the ingest suite: reports over the bus into the store, in the distributed and
+// the embedded mode (--mode), beside the raw bus and the bare store; see Ingest/IngestSuite.cs.
 using System.Diagnostics;
 using EarlyWarning.Benchmarks;
+using EarlyWarning.Benchmarks.Ingest;
 
 BenchmarkOptions options;
 try
@@ -24,6 +28,14 @@ void Progress(string message) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:
 Directory.CreateDirectory(options.DataDirectory);
 try
 {
+    if (options.RunIngest)
+        await IngestSuite.RunAsync(options, args, Progress);
+    if (!options.RunStore)
+    {
+        Progress("done");
+        return 0;
+    }
+
     Console.WriteLine("# EarlyWarning event store benchmark");
     Console.WriteLine();
     foreach (var fact in MachineFacts.Describe(options.DataDirectory))
@@ -47,9 +59,9 @@ try
     Progress("done");
     return 0;
 }
-catch (Exception ex) when (ex is EarlyWarning.EventStore.StoreUnavailableException or Npgsql.NpgsqlException or IOException)
+catch (Exception ex) when (ex is EarlyWarning.EventStore.StoreUnavailableException or Npgsql.NpgsqlException or IOException or InfrastructureUnavailableException or TimeoutException)
 {
-    // An unreachable server or an unwritable folder: say which, without a stack trace.
+    // An unreachable server or broker, an unwritable folder, or reports that never arrived: say which, without a stack trace.
     Console.Error.WriteLine($"benchmark failed: {ex.Message}");
     return 1;
 }
