@@ -91,37 +91,41 @@ internal static partial class ScenarioReader
     /// <summary>The serializer's complaint in the file's own terms: the member's path and what is wrong with it.</summary>
     internal static string Describe(JsonException ex, string prefix)
     {
+        // The reader's own errors (bad syntax) come wrapped; their position is the useful part.
+        if (ex.InnerException is JsonException syntax)
+            return $"not valid JSON (line {ex.LineNumber + 1}): {Trim(syntax.Message, " LineNumber:")}";
+
         var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
         var where = string.Join('.', new[] { prefix, path }.Where(p => p.Length > 0));
-        var text = ex.Message;
-        var cut = text.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut >= 0)
-            text = text[..cut];
+        var text = Trim(ex.Message, " Path:");
 
         if (UnmappedMember().Match(text) is { Success: true } unmapped)
-            return $"unknown member '{unmapped.Groups[1].Value}'{(where.Length == 0 ? "" : $" in {where}")}";
-        if (NullNotAllowed().Match(text) is { Success: true } nullValue)
-            return $"{Join(where, nullValue.Groups[1].Value)} must not be null";
-        if (NotConverted().Match(text) is { Success: true } converted)
-            return $"{(where.Length == 0 ? "the value" : where)} is not {Expected(converted.Groups[1].Value)}";
-        return where.Length == 0 ? $"not valid JSON: {text}" : $"{where}: {text}";
+        {
+            var member = unmapped.Groups[1].Value;
+            var parent = where == member ? "" : where.EndsWith("." + member, StringComparison.Ordinal) ? where[..^(member.Length + 1)] : where;
+            return $"unknown member '{member}'{(parent.Length == 0 ? "" : $" in {parent}")}";
+        }
+        if (text.Contains("doesn't allow null", StringComparison.Ordinal))
+            return $"{(where.Length == 0 ? "a value" : where)} must not be null";
+        if (text.Contains("could not be converted", StringComparison.Ordinal))
+            return $"{(where.Length == 0 ? "the value" : where)} is not {Expected(ex.InnerException?.Message + " " + text)}";
+        return where.Length == 0 ? text : $"{where}: {text}";
     }
 
-    private static string Join(string where, string member)
+    private static string Trim(string message, string from)
     {
-        // The serializer reports a null constructor argument with the object's path, not the member's.
-        var camel = JsonNamingPolicy.CamelCase.ConvertName(member);
-        return where.Length == 0 ? camel : where.EndsWith("." + camel, StringComparison.Ordinal) || where == camel ? where : $"{where}.{camel}";
+        var cut = message.IndexOf(from, StringComparison.Ordinal);
+        return cut >= 0 ? message[..cut].TrimEnd() : message;
     }
 
-    private static string Expected(string clrType) => clrType switch
+    private static string Expected(string complaint) => complaint switch
     {
-        _ when clrType.Contains("DateTimeOffset", StringComparison.Ordinal) => "an ISO 8601 time with its offset, e.g. 2026-01-31T02:05:00+05:00",
-        _ when clrType.Contains("Int32", StringComparison.Ordinal) => "a whole number",
-        _ when clrType.Contains("Double", StringComparison.Ordinal) => "a number",
-        _ when clrType.Contains("Boolean", StringComparison.Ordinal) => "true or false",
-        _ when clrType.Contains("List", StringComparison.Ordinal) => "an array",
-        _ when clrType.Contains("String", StringComparison.Ordinal) => "a string",
+        _ when complaint.Contains("DateTimeOffset", StringComparison.Ordinal) => "an ISO 8601 time with its offset, e.g. 2026-01-31T02:05:00+05:00",
+        _ when complaint.Contains("Int32", StringComparison.Ordinal) => "a whole number",
+        _ when complaint.Contains("Double", StringComparison.Ordinal) => "a number",
+        _ when complaint.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ when complaint.Contains("List", StringComparison.Ordinal) => "an array",
+        _ when complaint.Contains("String", StringComparison.Ordinal) => "a string",
         _ => "an object of the expected shape",
     };
 
@@ -137,9 +141,4 @@ internal static partial class ScenarioReader
     [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnmappedMember();
 
-    [GeneratedRegex(@"parameter '([^']*)' on type '[^']*' doesn't allow null|property '([^']*)' on type '[^']*' doesn't allow")]
-    private static partial Regex NullNotAllowed();
-
-    [GeneratedRegex(@"could not be converted to ([^.\s]+(?:\.[^.\s]+)*)")]
-    private static partial Regex NotConverted();
 }
