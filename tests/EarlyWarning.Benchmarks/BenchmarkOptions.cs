@@ -4,7 +4,7 @@ namespace EarlyWarning.Benchmarks;
 
 /// <summary>
 /// The command line: <c>[--suite store|ingest|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
-/// [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION] [--prefetch-count N] [--concurrent-message-limit N]</c>.
+/// [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]</c>.
 /// Every count and duration of the run is a default figure multiplied by <see cref="Scale"/>, so one knob
 /// turns the full run into a smoke test (0.05) without a second set of numbers to keep in step.
 /// </summary>
@@ -26,6 +26,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Ingest suite: <c>Bus:PrefetchCount</c> for the consuming endpoints, when not the service default.</summary>
     public int? PrefetchCount { get; init; }
+
+    /// <summary>Ingest suite: publishes in flight at once in the throughput figures (default 256).</summary>
+    public int? Publishers { get; init; }
 
     /// <summary>Ingest suite: <c>Bus:ConcurrentMessageLimit</c> for the consuming endpoints, when not the service default.</summary>
     public int? ConcurrentMessageLimit { get; init; }
@@ -53,7 +56,7 @@ public sealed record BenchmarkOptions
     public const string Usage =
         "usage: dotnet run -c Release --project tests/EarlyWarning.Benchmarks -- " +
         "[--suite store|ingest|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
-        "[--data-dir DIR] [--postgres CONNECTION-STRING] [--prefetch-count N] [--concurrent-message-limit N]";
+        "[--data-dir DIR] [--postgres CONNECTION-STRING] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -80,6 +83,7 @@ public sealed record BenchmarkOptions
                 },
                 "--prefetch-count" => options with { PrefetchCount = ParseBound(name, Value()) },
                 "--concurrent-message-limit" => options with { ConcurrentMessageLimit = ParseBound(name, Value()) },
+                "--publishers" => options with { Publishers = ParseBound(name, Value()) },
                 "--adapter" => Value() switch
                 {
                     "sqlite" => options with { RunSqlite = true, RunPostgres = false },

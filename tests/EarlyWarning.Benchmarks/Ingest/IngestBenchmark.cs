@@ -36,7 +36,7 @@ public sealed class IngestBenchmark(IngestMode mode, BenchmarkOptions options, A
         IReadOnlyList<StreamAppend[]> Units,
         IReadOnlyList<(Guid MessageId, IncidentReported Report)> Paced);
 
-    private sealed record RawResults(Throughput Delivered, Throughput Published, double? Broker, LatencySummary Latency, LatencySummary Confirm, double? LatencyBroker);
+    private sealed record RawResults(Throughput Delivered, Throughput Published, double? Broker, LatencySummary Latency, LatencySummary Confirm, double? LatencyBroker, string Gc);
 
     public async Task<IngestReport> RunAsync()
     {
@@ -103,7 +103,7 @@ public sealed class IngestBenchmark(IngestMode mode, BenchmarkOptions options, A
 
             progress($"raw bus: {Format.Count(sets.Paced.Count)} at {Format.Count(_workload.LatencyRate)}/s");
             var (latency, confirm, latencyBroker) = await PaceAsync(publisher, arrivals, sets.Paced);
-            return new RawResults(delivered, published, broker, latency, confirm, latencyBroker);
+            return new RawResults(delivered, published, broker, latency, confirm, latencyBroker, GcDuringLastRun());
         }
         finally
         {
@@ -164,8 +164,11 @@ public sealed class IngestBenchmark(IngestMode mode, BenchmarkOptions options, A
             progress($"ingest over the bus: {Format.Count(sets.Paced.Count)} at {Format.Count(_workload.LatencyRate)}/s");
             follower.Reset();
             timer.Reset();
+            var checkpointsBefore = schema is not null ? await CheckpointsAsync() : null;
             var (latency, confirm, latencyBroker) = await PaceAsync(publisher, arrivals, sets.Paced);
             var (delivery, handling) = (timer.Delivery(), timer.Handling());
+            var ingestGc = GcDuringLastRun();
+            var checkpoints = checkpointsBefore is { } before && await CheckpointsAsync() is { } after ? $"; PostgreSQL checkpoints meanwhile: {after - before}" : "";
             var latencyRejections = follower.Rejections;
             observer.Disconnect();
 
@@ -198,7 +201,8 @@ public sealed class IngestBenchmark(IngestMode mode, BenchmarkOptions options, A
                     $"{raw.Confirm} / {confirm}", ""),
                 new($"f. At {Format.Count(_workload.LatencyRate)}/s, ingest: publish → consumer entered (the bus's share)", delivery.ToString(), ""),
                 new($"g. At {Format.Count(_workload.LatencyRate)}/s, ingest: consumer entered → ingest answered (validate, loop, commit)", handling.ToString(), ""),
-                new($"h. At {Format.Count(_workload.LatencyRate)}/s, raw bus: publish → consumer", raw.Latency.ToString(), $"{raw.Latency.Machine}{Broker(raw.LatencyBroker)}"),
+                new($"h. At {Format.Count(_workload.LatencyRate)}/s, ingest: publish → live store subscriber", $"{latency}; {ingestGc}{checkpoints}", $"{latency.Machine}{Broker(latencyBroker)}"),
+                new($"i. At {Format.Count(_workload.LatencyRate)}/s, raw bus: publish → consumer", $"{raw.Latency}; {raw.Gc}", $"{raw.Latency.Machine}{Broker(raw.LatencyBroker)}"),
             };
             return (rows, details);
         }
@@ -240,12 +244,19 @@ public sealed class IngestBenchmark(IngestMode mode, BenchmarkOptions options, A
         Publisher publisher, Arrivals arrivals, IReadOnlyList<(Guid MessageId, IncidentReported Report)> reports)
     {
         arrivals.Expect(reports.Count, timed: true);
+        var (paused, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
         var machine = MachineMeter.Start();
         var broker = BrokerMeter.Start();
         var confirm = await publisher.PaceAsync(reports, _workload.LatencyRate);
         await WaitForAsync(arrivals, reports.Count);
+        _lastGc = (GC.GetTotalPauseDuration() - paused, GC.CollectionCount(2) - gen2);
         return (arrivals.Latency() with { Machine = machine.Stop() }, confirm, broker.Stop());
     }
+
+    // This process's garbage collections during the last fixed-rate run: a pause there is latency for every report in flight.
+    private (TimeSpan Paused, int Gen2) _lastGc;
+
+    private string GcDuringLastRun() => $"GC paused this process {_lastGc.Paused.TotalMilliseconds:0} ms in all, {_lastGc.Gen2} gen2 collections";
 
     /// <summary><paramref name="callers"/> callers, each awaiting ingest's durable answer before its next report, as the consumers do.</summary>
     private static async Task<(Throughput, string)> DirectAsync(
@@ -340,6 +351,22 @@ public sealed class IngestBenchmark(IngestMode mode, BenchmarkOptions options, A
         if (sqlitePath is not null)
             configuration["EventStore:Sqlite:Path"] = sqlitePath;
         return configuration;
+    }
+
+    /// <summary>The server's checkpoints so far: a checkpoint's writes compete with every other fsync on the disk.</summary>
+    private async Task<long?> CheckpointsAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(options.PostgresConnectionString);
+        // PostgreSQL 17 moved these counters to pg_stat_checkpointer; there the figure is left out.
+        await using var command = dataSource.CreateCommand("SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter");
+        try
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), Invariant);
+        }
+        catch (PostgresException)
+        {
+            return null;
+        }
     }
 
     private async Task DropSchemaAsync(string schema)

@@ -6,9 +6,9 @@ namespace EarlyWarning.Benchmarks.Ingest;
 /// </summary>
 public sealed record IngestMode(string Name, string Transport, string Adapter, Target Throughput, int Warmup, int Reports)
 {
-    public static readonly IngestMode Distributed = new("Distributed: RabbitMQ → ingest → PostgreSQL", "rabbitmq", "postgres", IngestTargets.DistributedThroughput, 5_000, 60_000);
+    public static readonly IngestMode Distributed = new("Distributed: RabbitMQ → ingest → PostgreSQL", "rabbitmq", "postgres", IngestTargets.DistributedThroughput, 10_000, 40_000);
 
-    public static readonly IngestMode Embedded = new("Embedded: in-memory bus → ingest → SQLite", "in-memory", "sqlite", IngestTargets.EmbeddedThroughput, 10_000, 150_000);
+    public static readonly IngestMode Embedded = new("Embedded: in-memory bus → ingest → SQLite", "in-memory", "sqlite", IngestTargets.EmbeddedThroughput, 20_000, 100_000);
 
     public bool UsesBroker => Transport == "rabbitmq";
 }

@@ -33,5 +33,6 @@ public sealed record IngestWorkload
         Warmup = options.Count(mode.Warmup, minimum: 200),
         Reports = options.Count(mode.Reports, minimum: 1_000),
         LatencyDuration = options.Duration(TimeSpan.FromSeconds(20)),
+        Publishers = options.Publishers ?? 256,
     };
 }
