@@ -1,5 +1,6 @@
 using EarlyWarning.ServiceDefaults;
 using EarlyWarning.ServiceDefaults.Bus;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -64,7 +65,8 @@ internal static class ScenarioProgram
         BusConfiguration bus;
         try
         {
-            bus = builder.AddEarlyWarningBus();
+            // MassTransit reports usage to its vendor over the internet unless told not to; nothing leaves for that.
+            bus = builder.AddEarlyWarningBus(x => x.DisableUsageTelemetry());
         }
         catch (ArgumentException ex)
         {

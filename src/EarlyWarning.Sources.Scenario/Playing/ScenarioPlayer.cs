@@ -108,13 +108,22 @@ public sealed partial class ScenarioPlayer(IPublishEndpoint publishEndpoint, Tim
     private static string Describe(ScenarioEntry entry) => entry switch
     {
         ReportEntry { Report: var r } => $"{r.SourceId} reports {r.IncidentType} in {Where(r.Location)}{Killed(r.Casualties)}",
-        CorrectionEntry { Correction: var c } => $"{c.SourceId} corrects its report {c.ReportId}{Killed(c.Casualties)}",
+        CorrectionEntry { Correction: var c } => $"{c.SourceId} corrects its report {c.ReportId}{Revised(c.Casualties)}",
         RetractionEntry { Retraction: var x } => $"{x.SourceId} retracts its report {x.ReportId}: {x.Reason}",
         _ => entry.Kind,
     };
 
     private static string Where(ReportedLocation location) =>
         string.Join(", ", new[] { location.Place, location.District, location.Province }.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.OrdinalIgnoreCase));
+
+    private static string Revised(Casualties? casualties)
+    {
+        var sides = new[] { ("security forces", casualties?.SecurityForces), ("civilians", casualties?.Civilians), ("militants", casualties?.Militants) }
+            .Where(s => s.Item2 is not null)
+            .Select(s => $"{s.Item1} {string.Join(", ", new[] { s.Item2!.Killed is { } k ? $"{k} killed" : null, s.Item2.Injured is { } i ? $"{i} injured" : null }.Where(f => f is not null))}")
+            .ToList();
+        return sides.Count == 0 ? "" : ": " + string.Join("; ", sides);
+    }
 
     private static string Killed(Casualties? casualties)
     {
