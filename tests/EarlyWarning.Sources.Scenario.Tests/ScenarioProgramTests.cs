@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using EarlyWarning.Testing;
 using Xunit;
 
 namespace EarlyWarning.Sources.Scenario.Tests;
@@ -113,6 +114,29 @@ public sealed partial class ScenarioProgramTests
         Assert.Equal(0, code);
         Assert.Equal(expected, output.Where(l => l.Length > 0));
         Assert.Contains("left out by --only-live", expected[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task sigterm_stops_the_playback_with_exit_code_130_and_says_how_far_it_got()
+    {
+        var playing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = ChildProcess.Start(
+            BuiltProgram.Locate("src", "EarlyWarning.Sources.Scenario"),
+            ["--speed", "1", "--only-live"],
+            environment: new Dictionary<string, string> { ["Bus__Transport"] = "in-memory" },
+            onOutput: line =>
+            {
+                if (line.Contains("Playing ", StringComparison.Ordinal))
+                    playing.TrySetResult();
+            });
+        await playing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        process.Terminate();
+        var code = await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        var live = ScenarioFile.Default.Messages.Count(m => m.PublishAt >= ScenarioFile.Default.LiveFrom);
+        Assert.Equal(130, code);
+        AssertOneLineError(process.Errors, $"scenario: stopped after 0 of {live} messages (0 reported, 0 corrected, 0 retracted)");
     }
 
     [Fact]
