@@ -1,6 +1,6 @@
 namespace EarlyWarning.Contracts.Vocabulary;
 
-/// <summary>How precise a reported occurred-at is (ACLED's time_precision 1–3).</summary>
+/// <summary>How precise a reported occurred-at is (ACLED's time_precision 1, the exact day, maps to <see cref="Day"/>).</summary>
 public static class TimePrecision
 {
     /// <summary>To the minute.</summary>

@@ -113,7 +113,8 @@ internal sealed class IngestPipeline(
         var batch = new List<IngestWork>(MaxBatch);
         var plans = new List<(IngestPlan Plan, Task<IReadOnlyList<AppendResult>> Append)>(MaxBatch);
         var retry = new List<IngestWork>();
-        while (await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        // Works to decide again go first, without waiting for new ones to arrive.
+        while (retry.Count > 0 || await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             batch.Clear();
             batch.AddRange(retry);
@@ -171,6 +172,13 @@ internal sealed class IngestPipeline(
     {
         try
         {
+            // The incident first: forgetting it forgets its reports too, the failed one among them.
+            _index.Forget(plan.IncidentId);
+            await foreach (var recorded in store.ReadStreamAsync(IncidentStreams.Incident(plan.IncidentId), Direction.Forwards, StreamRevision.Start, long.MaxValue, cancellationToken).ConfigureAwait(false))
+            {
+                if (registry.Deserialize(recorded) is { } @event)
+                    _index.Apply(@event, recorded.Revision.Value);
+            }
             if (plan.NewReport is { } report)
             {
                 _index.ForgetReport(report);
@@ -179,12 +187,6 @@ internal sealed class IngestPipeline(
                     if (registry.Deserialize(recorded) is ReportAccepted accepted)
                         _index.RememberReport(report, accepted.IncidentId);
                 }
-            }
-            _index.Forget(plan.IncidentId);
-            await foreach (var recorded in store.ReadStreamAsync(IncidentStreams.Incident(plan.IncidentId), Direction.Forwards, StreamRevision.Start, long.MaxValue, cancellationToken).ConfigureAwait(false))
-            {
-                if (registry.Deserialize(recorded) is { } @event)
-                    _index.Apply(@event, recorded.Revision.Value);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -22,6 +22,9 @@ public static class BusExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
+            // MassTransit 8.5 reports usage to its vendor after a few minutes; the machines here are offline,
+            // and a security system does not phone home.
+            x.DisableUsageTelemetry();
             configure?.Invoke(x);
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {

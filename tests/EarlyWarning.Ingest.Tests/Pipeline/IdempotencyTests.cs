@@ -1,0 +1,65 @@
+using EarlyWarning.Contracts.Incidents;
+using EarlyWarning.Ingest.Pipeline;
+
+namespace EarlyWarning.Ingest.Tests.Pipeline;
+
+public sealed class IdempotencyTests
+{
+    [Fact]
+    public async Task the_same_report_sent_100_times_at_once_is_one_incident()
+    {
+        await using var app = await IngestApp.StartAsync();
+        var report = Reports.Tump();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => app.Ingest.ReportAsync(report, null))));
+
+        Assert.Single(outcomes, o => o.Status == IngestStatus.Recorded);
+        Assert.Equal(99, outcomes.Count(o => o.Status == IngestStatus.Duplicate));
+        Assert.Single(outcomes.Select(o => o.IncidentId).Distinct());
+        var events = await app.ReadAllAsync();
+        Assert.Single(events.OfType<IncidentRecorded>());
+        Assert.Single(events.OfType<ReportAccepted>());
+        Assert.Equal(2, events.Count);
+    }
+
+    [Fact]
+    public async Task a_report_sent_again_after_a_restart_is_a_duplicate_naming_its_incident()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ew-ingest-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "store.db");
+        var report = Reports.Tump();
+        string incidentId;
+        await using (var first = await IngestApp.StartAsync(sqlitePath: path))
+            incidentId = (await first.Ingest.ReportAsync(report, null)).IncidentId!;
+
+        await using var second = await IngestApp.StartAsync(sqlitePath: path);
+        var again = await second.Ingest.ReportAsync(report, null);
+        var corroboration = await second.Ingest.ReportAsync(Reports.Tump("dawn"), null);
+
+        Assert.Equal((IngestStatus.Duplicate, incidentId), (again.Status, again.IncidentId));
+        Assert.Equal((IngestStatus.Corroborated, incidentId), (corroboration.Status, corroboration.IncidentId));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task two_ingest_instances_on_one_store_record_a_report_once()
+    {
+        await Testing.PostgresServer.EnsureReachableAsync();
+        var schema = Testing.PostgresServer.NewSchemaName();
+        await using var first = await IngestApp.StartAsync(postgresSchema: schema);
+        await using var second = await IngestApp.StartAsync(postgresSchema: schema);
+        var reports = Enumerable.Range(0, 50).Select(i => Reports.Tump("police-" + i)).ToList();
+
+        // Each instance's index is blind to the other's appends: the report streams' "no stream" decides.
+        var outcomes = await Task.WhenAll(reports.SelectMany(r => new[] { first.Ingest.ReportAsync(r, null), second.Ingest.ReportAsync(r, null) }));
+
+        Assert.Equal(50, outcomes.Count(o => o.Status is IngestStatus.Recorded or IngestStatus.Corroborated));
+        Assert.Equal(50, outcomes.Count(o => o.Status == IngestStatus.Duplicate));
+        var events = await first.ReadAllAsync();
+        Assert.Equal(50, events.OfType<ReportAccepted>().Count());
+        Assert.Equal(50, events.OfType<IncidentRecorded>().Count() + events.OfType<IncidentCorroborated>().Count());
+        foreach (var group in outcomes.GroupBy(o => o.IncidentId))
+            Assert.Contains(events.OfType<ReportAccepted>(), a => a.IncidentId == group.Key);
+    }
+}
