@@ -52,19 +52,6 @@ public static class RabbitMqServer
         using var _ = await client.DeleteAsync($"api/vhosts/{name}");
     }
 
-    /// <summary>How many messages a queue holds (ready and unacknowledged), through the management API.</summary>
-    public static async Task<long> CountMessagesAsync(string virtualHost, string queue)
-    {
-        using var client = Management();
-        // The management API refreshes its statistics every few seconds, so poll the queue's own figure.
-        var response = await client.GetAsync($"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}");
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
-            return 0;
-        response.EnsureSuccessStatusCode();
-        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == System.Text.Json.JsonValueKind.Number ? messages.GetInt64() : 0;
-    }
-
     private static HttpClient Management()
     {
         var client = new HttpClient { BaseAddress = new Uri($"http://{Uri.Host}:15672/"), Timeout = TimeSpan.FromSeconds(15) };
