@@ -2,7 +2,7 @@ namespace EarlyWarning.Benchmarks.Ingest;
 
 /// <summary>
 /// Every count and duration of the ingest suite, scaled by <see cref="BenchmarkOptions.Scale"/> like the store
-/// suite's. At scale 1 both modes together take about four minutes, most of it the two fixed-rate runs.
+/// suite's. At scale 1 both modes together take about four minutes on the 2-vCPU machine of docs/benchmarks.md.
 /// </summary>
 public sealed record IngestWorkload
 {
