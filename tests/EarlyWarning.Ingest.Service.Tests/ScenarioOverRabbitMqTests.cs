@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Sources.Scenario;
 
@@ -30,13 +31,14 @@ public sealed class ScenarioOverRabbitMqTests
     {
         await using var run = await DistributedRun.CreateAsync();
         var ingest = await run.StartIngestAsync();
-        var expected = ExpectedReports();
-        var player = run.StartScenario("--speed", "max");
+        // Ten copies of every message (ids suffixed), so the stream outlasts two kills and restarts.
+        var (file, expected) = Copies(10);
+        var player = run.StartScenario("--speed", "max", "--file", file);
 
         var random = new Random();
         for (var kill = 0; kill < 2; kill++)
         {
-            var target = (kill + 1) * expected.Count / 3 + random.Next(-20, 20);
+            var target = (kill + 1) * expected.Count / 5 + random.Next(-200, 200);
             await DistributedRun.WaitUntilAsync(async () => await run.CountAcceptedAsync() >= target, TimeSpan.FromMinutes(2), $"{target} reports before kill {kill + 1}");
             await ingest.KillAsync();
             // Killed with work left: reports still queued or in flight, unacknowledged.
@@ -46,10 +48,43 @@ public sealed class ScenarioOverRabbitMqTests
 
         Assert.Equal(0, await player.WaitForExitAsync(TimeSpan.FromMinutes(3)));
         await DistributedRun.WaitUntilAsync(async () => await run.CountAcceptedAsync() >= expected.Count, TimeSpan.FromMinutes(2), $"{expected.Count} reports");
-        await AssertExactlyOnceAsync(run, expected);
+        await AssertExactlyOnceAsync(run, expected, copies: 10);
+        File.Delete(file);
     }
 
-    private static async Task AssertExactlyOnceAsync(DistributedRun run, HashSet<string> expected)
+    private static (string File, HashSet<string> Reports) Copies(int copies)
+    {
+        var source = JsonNode.Parse(File.ReadAllText(ScenarioPath()))!.AsObject();
+        var messages = new JsonArray();
+        foreach (var entry in source["messages"]!.AsArray())
+        {
+            for (var k = 0; k < copies; k++)
+            {
+                var copy = entry!.DeepClone().AsObject();
+                var message = copy["message"]!.AsObject();
+                message["reportId"] = $"{message["reportId"]}-x{k}";
+                if (message["correctionId"] is { } correction)
+                    message["correctionId"] = $"{correction}-x{k}";
+                messages.Add(copy);
+            }
+        }
+        source["messages"] = messages;
+        var file = Path.Combine(Path.GetTempPath(), $"ew-scenario-x{copies}-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, source.ToJsonString());
+        var reports = Scenario.Messages.OfType<ReportEntry>()
+            .SelectMany(e => Enumerable.Range(0, copies).Select(k => $"{e.Report.SourceId}/{e.Report.ReportId}-x{k}")).ToHashSet();
+        return (file, reports);
+    }
+
+    private static string ScenarioPath()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EarlyWarning.sln")))
+            folder = folder.Parent;
+        return Path.Combine(folder!.FullName, "src", "EarlyWarning.Sources.Scenario", "Scenarios", "balochistan-2026.json");
+    }
+
+    private static async Task AssertExactlyOnceAsync(DistributedRun run, HashSet<string> expected, int copies = 1)
     {
         // A moment for anything still in flight to land, so a double would be seen.
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -62,8 +97,8 @@ public sealed class ScenarioOverRabbitMqTests
             .Select(r => $"{r.SourceId}/{r.ReportId}").ToList();
         Assert.Equal(expected.Count, onIncidents.Count);
         Assert.Equal(expected, onIncidents.ToHashSet());
-        Assert.Equal(Scenario.Messages.OfType<CorrectionEntry>().Count(), events.OfType<ReportCorrected>().Count());
-        Assert.Equal(Scenario.Messages.OfType<RetractionEntry>().Count(), events.OfType<ReportRetracted>().Count());
+        Assert.Equal(copies * Scenario.Messages.OfType<CorrectionEntry>().Count(), events.OfType<ReportCorrected>().Count());
+        Assert.Equal(copies * Scenario.Messages.OfType<RetractionEntry>().Count(), events.OfType<ReportRetracted>().Count());
         Assert.Empty(events.OfType<ReportRejected>());
     }
 }
