@@ -2,6 +2,7 @@ using EarlyWarning.EventStore;
 using EarlyWarning.Ingest;
 using EarlyWarning.Ingest.Http;
 using EarlyWarning.ServiceDefaults.Bus;
+using EarlyWarning.Sources.Scenario;
 using EarlyWarning.ServiceDefaults;
 
 namespace EarlyWarning.Host;
@@ -41,6 +42,11 @@ internal static class HostProgram
             await builder.AddEventStoreAsync();
             builder.AddEarlyWarningBus(bus => bus.AddIngestConsumers());
             builder.AddIngest();
+            if (options.Demo)
+            {
+                builder.Services.AddScenarioPlayer();
+                builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DemoPlayback>(sp, ScenarioSpeed.Of(options.DemoSpeed)));
+            }
         }
         catch (ArgumentException ex)
         {

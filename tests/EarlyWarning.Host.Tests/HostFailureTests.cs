@@ -20,7 +20,8 @@ public sealed class HostFailureTests
 
     [Theory]
     [InlineData("unknown option '--bogus'", "--bogus")]
-    [InlineData("unknown option '--demo'", "--demo")]
+    [InlineData("unknown option '--demo=fast'", "--demo=fast")]
+    [InlineData("--demo-speed must be a number from 1 to 1000000, not '0'", "--demo", "--demo-speed", "0")]
     [InlineData("--store must be 'sqlite' or 'postgres', not 'mysql'", "--store", "mysql")]
     [InlineData("option '--store' needs a value", "--store")]
     [InlineData("--port must be a number from 1 to 65535, not '70000'", "--port", "70000")]

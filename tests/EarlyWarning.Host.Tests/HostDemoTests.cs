@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
+
+namespace EarlyWarning.Host.Tests;
+
+/// <summary><c>--demo</c> plays the shipped scenario through the in-process bus into ingest.</summary>
+public sealed class HostDemoTests
+{
+    // 562 reports (each a report-stream and an incident-stream event), 8 corrections, 3 retractions.
+    private const long ScenarioEvents = 562 * 2 + 8 + 3;
+
+    [Fact]
+    public async Task demo_records_the_whole_scenario_without_a_rejection()
+    {
+        using var client = new HttpClient();
+        using var host = HostProcess.Start(["--demo", "--demo-speed", "1000000"]);
+        await host.WaitForHealthAsync(client);
+
+        await WaitForAsync(() => host.Process.Output.Any(l => l.Contains("Demo: 573 of 573 messages played", StringComparison.Ordinal)), host);
+        var head = 0L;
+        await WaitForAsync(() => (head = HeadAsync(client, host).GetAwaiter().GetResult()) >= ScenarioEvents, host);
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(ScenarioEvents, await HeadAsync(client, host));
+        var rejections = await client.GetFromJsonAsync<JsonElement>(new Uri(host.BaseAddress, "/api/rejections"));
+        Assert.Equal(0, rejections.GetProperty("rejections").GetArrayLength());
+        host.Process.Terminate();
+        Assert.Equal(0, await host.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static async Task<long> HeadAsync(HttpClient client, HostProcess host)
+    {
+        using var health = JsonDocument.Parse(await client.GetStringAsync(new Uri(host.BaseAddress, "/health")));
+        return health.RootElement.GetProperty("checks").GetProperty("eventstore").GetProperty("data").GetProperty("headPosition").GetInt64();
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, HostProcess host)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!condition())
+        {
+            Assert.False(host.Process.HasExited, string.Join('\n', host.Process.Errors));
+            Assert.True(DateTime.UtcNow < deadline, "the demo did not finish: " + string.Join('\n', host.Process.Output.TakeLast(20)));
+            await Task.Delay(200);
+        }
+    }
+}
