@@ -37,6 +37,12 @@ internal sealed class IngestPipeline(
 
     // Set when a failed append could not be re-read: the index may be ahead of the store until rebuilt.
     private bool _stale;
+
+    // What this batch decided but has not committed yet. A message that would be answered "duplicate" (or
+    // refused) because of one of these waits for the next batch: should the first append fail, the second
+    // must not have been told its message was already recorded.
+    private readonly HashSet<string> _uncommitted = new(StringComparer.Ordinal);
+    private readonly List<IngestWork> _deferred = [];
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the index has been built from the store and the loop takes work.</summary>
@@ -164,6 +170,9 @@ internal sealed class IngestPipeline(
 
             if (retry.Count > 0)
                 logger.LogInformation("{Count} ingest messages met another writer's appends; deciding them again", retry.Count);
+            retry.AddRange(_deferred);
+            _deferred.Clear();
+            _uncommitted.Clear();
         }
     }
 
@@ -210,7 +219,7 @@ internal sealed class IngestPipeline(
         var report = work.Report;
         var key = IncidentState.Key(report);
         if (_index.IncidentOf(key) is { } known)
-            return Done(work, IngestOutcome.Duplicate(known));
+            return Settled(work, ReportMark(key)) ? Done(work, IngestOutcome.Duplicate(known)) : null;
 
         var match = _index.FindMatch(report, options.CorrelationWindow);
         object @event;
@@ -238,6 +247,7 @@ internal sealed class IngestPipeline(
             new StreamAppend(IncidentStreams.Incident(incidentId), expected, [registry.ToEventData(@event, EventIds.New(), work.Metadata)]),
         };
         _index.Apply(@event, (match?.Revision ?? -1) + 1);
+        _uncommitted.Add(ReportMark(key));
         return new IngestPlan(work, appends, match is null ? IngestStatus.Recorded : IngestStatus.Corroborated, incidentId, key);
     }
 
@@ -246,11 +256,14 @@ internal sealed class IngestPipeline(
         var correction = work.Correction;
         if (Locate(work, correction.SourceId, correction.ReportId) is not { } incident)
             return null;
-        if (incident.Corrections.Contains(new ReportKey(correction.SourceId, correction.CorrectionId)))
-            return Done(work, IngestOutcome.Duplicate(incident.Id));
+        var correctionKey = new ReportKey(correction.SourceId, correction.CorrectionId);
+        if (incident.Corrections.Contains(correctionKey))
+            return Settled(work, CorrectionMark(correctionKey)) ? Done(work, IngestOutcome.Duplicate(incident.Id)) : null;
         var key = new ReportKey(correction.SourceId, correction.ReportId);
         if (incident.Retracted.Contains(key))
         {
+            if (!Settled(work, RetractionMark(key)))
+                return null;
             return Done(work, new IngestOutcome(IngestStatus.Conflict, incident.Id, null, [new FieldError("reportId",
                 $"Report '{correction.ReportId}' of source '{correction.SourceId}' was retracted; a retracted report cannot be corrected.")]));
         }
@@ -266,6 +279,7 @@ internal sealed class IngestPipeline(
         var reports = incident.Reports.Select(r => IncidentState.Key(r) == key ? after : r).ToList();
         var @event = new ReportCorrected(incident.Id, correction.SourceId, correction.ReportId, correction.CorrectionId, correction.CorrectedAt,
             after, correction.Note, Consolidation.Summarize(incident.Id, reports, incident.Retracted));
+        _uncommitted.Add(CorrectionMark(correctionKey));
         return Change(work, incident, @event, IngestStatus.Corrected);
     }
 
@@ -276,7 +290,8 @@ internal sealed class IngestPipeline(
             return null;
         var key = new ReportKey(retraction.SourceId, retraction.ReportId);
         if (incident.Retracted.Contains(key))
-            return Done(work, IngestOutcome.Duplicate(incident.Id));
+            return Settled(work, RetractionMark(key)) ? Done(work, IngestOutcome.Duplicate(incident.Id)) : null;
+        _uncommitted.Add(RetractionMark(key));
         var @event = new ReportRetracted(incident.Id, retraction.SourceId, retraction.ReportId, retraction.RetractedAt, retraction.Reason,
             Consolidation.Summarize(incident.Id, incident.Reports, new HashSet<ReportKey>(incident.Retracted) { key }));
         return Change(work, incident, @event, IngestStatus.Retracted);
@@ -297,6 +312,21 @@ internal sealed class IngestPipeline(
         _index.Apply(@event, incident.Revision + 1);
         return new IngestPlan(work, [append], status, incident.Id, null);
     }
+
+    /// <summary>False, and the work waits for the next batch, when what it depends on is not committed yet.</summary>
+    private bool Settled(IngestWork work, string mark)
+    {
+        if (!_uncommitted.Contains(mark))
+            return true;
+        _deferred.Add(work);
+        return false;
+    }
+
+    private static string ReportMark(ReportKey key) => "report:" + key;
+
+    private static string CorrectionMark(ReportKey key) => "correction:" + key;
+
+    private static string RetractionMark(ReportKey key) => "retraction:" + key;
 
     private static IngestPlan? Done(IngestWork work, IngestOutcome outcome)
     {

@@ -1,4 +1,5 @@
 using EarlyWarning.Contracts.Incidents;
+using EarlyWarning.EventStore;
 using EarlyWarning.Ingest.Pipeline;
 
 namespace EarlyWarning.Ingest.Tests.Pipeline;
@@ -40,6 +41,22 @@ public sealed class IdempotencyTests
         Assert.Equal((IngestStatus.Duplicate, incidentId), (again.Status, again.IncidentId));
         Assert.Equal((IngestStatus.Corroborated, incidentId), (corroboration.Status, corroboration.IncidentId));
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task copies_of_a_report_whose_append_fails_are_never_told_it_was_recorded()
+    {
+        await using var app = await IngestApp.StartAsync();
+        var report = Reports.Tump();
+        // Another writer recorded this report after ingest built its index: the first copy's append fails.
+        await app.Store.AppendToStreamAsync(IncidentStreams.Report(report.SourceId, report.ReportId), ExpectedRevision.NoStream,
+            app.Registry.ToEventData(new ReportAccepted(report.SourceId, report.ReportId, "other", false), EventIds.New()));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.Ingest.ReportAsync(report, null)));
+
+        // Each copy is a duplicate of what the store holds, not of the incident the failed append would have made.
+        Assert.All(outcomes, o => Assert.Equal((IngestStatus.Duplicate, "other"), (o.Status, o.IncidentId)));
+        Assert.Empty((await app.ReadAllAsync()).OfType<IncidentRecorded>());
     }
 
     [Fact]
