@@ -1,4 +1,5 @@
 using EarlyWarning.Contracts.Incidents;
+using System.Net.Http.Json;
 using EarlyWarning.EventStore;
 using EarlyWarning.Ingest.Pipeline;
 
@@ -21,6 +22,27 @@ public sealed class IdempotencyTests
         Assert.Single(events.OfType<IncidentRecorded>());
         Assert.Single(events.OfType<ReportAccepted>());
         Assert.Equal(2, events.Count);
+    }
+
+    [Fact]
+    public async Task a_report_sent_by_the_bus_and_over_http_is_one_incident()
+    {
+        await using var app = await IngestApp.StartAsync();
+        var report = Reports.Tump();
+
+        await app.Bus.Publish(report);
+        var posted = await app.Http.PostAsJsonAsync("/api/incidents", report);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await app.ReadAllAsync()).OfType<ReportAccepted>().Count() < 1 && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        await app.Bus.Publish(report);
+        await Task.Delay(500);
+
+        Assert.True(posted.IsSuccessStatusCode);
+        var events = await app.ReadAllAsync();
+        Assert.Single(events.OfType<ReportAccepted>());
+        Assert.Single(events.OfType<IncidentRecorded>());
+        Assert.Empty(events.OfType<ReportRejected>());
     }
 
     [Fact]
