@@ -14,6 +14,14 @@ internal static class Consolidation
 {
     public static IncidentSummary Summarize(string incidentId, IReadOnlyList<RecordedReport> reports, IReadOnlySet<ReportKey> retracted)
     {
+        // Most incidents have one report: the summary is that report, without sorting anything.
+        if (reports.Count == 1 && retracted.Count == 0)
+        {
+            var only = reports[0];
+            return new IncidentSummary(incidentId, only.OccurredAt, only.OccurredAtPrecision, only.Location, only.IncidentType, only.Targets,
+                Casualties(reports), only.Perpetrator, only.ClaimStatus, [only.SourceId], only.Reliability, Withdrawn: false);
+        }
+
         var active = reports.Where(r => !retracted.Contains(IncidentState.Key(r))).ToList();
         var withdrawn = active.Count == 0;
         // A withdrawn incident keeps the figures it had, so a reader still sees what was retracted.

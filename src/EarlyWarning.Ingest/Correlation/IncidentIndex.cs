@@ -15,8 +15,8 @@ internal sealed class IncidentIndex
     private readonly Dictionary<string, List<IncidentState>> _byDistrict = new(StringComparer.Ordinal);
 
     // Corroboration may move an incident's summary time away from its anchor (a more reliable report says
-    // otherwise) by at most one correlation window plus day precision; searching this much wider finds it.
-    private static readonly TimeSpan AnchorDrift = TimeSpan.FromDays(2);
+    // otherwise); the search around a report's time is widened by the largest such move seen so far.
+    private TimeSpan _maxDrift = TimeSpan.Zero;
 
     public int IncidentCount => _incidents.Count;
 
@@ -81,11 +81,12 @@ internal sealed class IncidentIndex
     {
         if (!_byDistrict.TryGetValue(report.Location.DistrictId, out var list))
             return null;
-        var reach = window + TimeSpan.FromHours(24) + TimeSpan.FromHours(24);
-        var start = LowerBound(list, report.OccurredAt - reach - AnchorDrift);
+        // The widest a match can be: the window, both times' imprecision (a candidate's at most a day), and drift.
+        var reach = window + TimePrecision.Slack(report.OccurredAtPrecision) + TimePrecision.Slack(TimePrecision.Day) + _maxDrift;
+        var start = LowerBound(list, report.OccurredAt - reach);
         IncidentState? best = null;
         var bestDistance = TimeSpan.MaxValue;
-        for (var i = start; i < list.Count && list[i].Anchor <= report.OccurredAt + reach + AnchorDrift; i++)
+        for (var i = start; i < list.Count && list[i].Anchor <= report.OccurredAt + reach; i++)
         {
             var candidate = list[i];
             var summary = candidate.Summary;
@@ -109,6 +110,9 @@ internal sealed class IncidentIndex
         _reports[IncidentState.Key(report)] = incident.Id;
         incident.Summary = summary;
         incident.Revision = revision;
+        var drift = (summary.OccurredAt - incident.Anchor).Duration();
+        if (drift > _maxDrift)
+            _maxDrift = drift;
     }
 
     private void Insert(string districtId, IncidentState incident)

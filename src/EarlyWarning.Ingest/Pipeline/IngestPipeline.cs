@@ -38,10 +38,10 @@ internal sealed class IngestPipeline(
     // Set when a failed append could not be re-read: the index may be ahead of the store until rebuilt.
     private bool _stale;
 
-    // What this batch decided but has not committed yet. A message that would be answered "duplicate" (or
-    // refused) because of one of these waits for the next batch: should the first append fail, the second
-    // must not have been told its message was already recorded.
-    private readonly HashSet<string> _uncommitted = new(StringComparer.Ordinal);
+    // What the batches in flight decided but have not committed yet. A message that would be answered
+    // "duplicate" (or refused) because of one of these waits until that batch is settled: should the first
+    // append fail, the second must not have been told its message was already recorded.
+    private (HashSet<string>? Previous, HashSet<string> Current) _marks = (null, new HashSet<string>(StringComparer.Ordinal));
     private readonly List<IngestWork> _deferred = [];
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -49,6 +49,13 @@ internal sealed class IngestPipeline(
     public Task Loaded => _loaded.Task;
 
     internal IncidentIndex Index => _index;
+
+    private sealed class InFlight
+    {
+        public List<(IngestPlan Plan, Task<IReadOnlyList<AppendResult>> Append)> Plans { get; } = [];
+
+        public HashSet<string> Marks { get; } = new(StringComparer.Ordinal);
+    }
 
     public Task<IngestOutcome> SubmitAsync(IngestWork work, CancellationToken cancellationToken)
     {
@@ -114,23 +121,35 @@ internal sealed class IngestPipeline(
         logger.LogInformation("Ingest knows {Incidents} incidents from {Reports} reports (loaded in {Elapsed} ms)", _index.IncidentCount, _index.ReportCount, watch.ElapsedMilliseconds);
     }
 
+    /// <summary>
+    /// Decides a batch while the one before it commits: deciding is CPU on this thread, committing is the
+    /// store's I/O, and they overlap. A batch is decided on the index as the batch before left it, committed
+    /// or not; the store's expectations catch anything decided on an append that then failed.
+    /// </summary>
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<IngestWork>(MaxBatch);
-        var plans = new List<(IngestPlan Plan, Task<IReadOnlyList<AppendResult>> Append)>(MaxBatch);
         var retry = new List<IngestWork>();
-        // Works to decide again go first, without waiting for new ones to arrive.
-        while (retry.Count > 0 || await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        InFlight? previous = null;
+        // Works to decide again go first; a batch in flight is settled before waiting for new work.
+        while (retry.Count > 0 || previous is not null || await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            batch.Clear();
+            var batch = new List<IngestWork>(Math.Min(MaxBatch, retry.Count + 64));
             batch.AddRange(retry);
             retry.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var work))
                 batch.Add(work);
+            if (previous is not null && (batch.Count == 0 || _stale))
+            {
+                await SettleAsync(previous, retry, cancellationToken).ConfigureAwait(false);
+                previous = null;
+            }
+            if (batch.Count == 0)
+                continue;
             if (_stale && !await TryReloadAsync(batch, cancellationToken).ConfigureAwait(false))
                 continue;
 
-            plans.Clear();
+            var current = new InFlight();
+            _marks = (previous?.Marks, current.Marks);
             foreach (var work in batch)
             {
                 IngestPlan? plan;
@@ -145,35 +164,44 @@ internal sealed class IngestPipeline(
                     continue;
                 }
                 if (plan is not null)
-                    plans.Add((plan, store.AppendAsync(plan.Appends, null, cancellationToken)));
+                    current.Plans.Add((plan, store.AppendAsync(plan.Appends, null, cancellationToken)));
             }
 
-            foreach (var (plan, append) in plans)
-            {
-                try
-                {
-                    var results = await append.ConfigureAwait(false);
-                    plan.Work.Completion.TrySetResult(new IngestOutcome(plan.Status, plan.IncidentId, results[^1].LastPosition.Value, []));
-                }
-                catch (Exception exception) when (exception is WrongExpectedVersionException or DuplicateEventIdException && plan.Work.Conflicts < MaxConflicts)
-                {
-                    plan.Work.Conflicts++;
-                    retry.Add(plan.Work);
-                    await ResyncAsync(plan, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception)
-                {
-                    plan.Work.Completion.TrySetException(exception);
-                    await ResyncAsync(plan, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            if (retry.Count > 0)
-                logger.LogInformation("{Count} ingest messages met another writer's appends; deciding them again", retry.Count);
+            if (previous is not null)
+                await SettleAsync(previous, retry, cancellationToken).ConfigureAwait(false);
+            previous = current;
             retry.AddRange(_deferred);
             _deferred.Clear();
-            _uncommitted.Clear();
         }
+    }
+
+    /// <summary>Waits for a batch's appends and answers each sender; a conflict re-reads the store and decides again.</summary>
+    private async Task SettleAsync(InFlight batch, List<IngestWork> retry, CancellationToken cancellationToken)
+    {
+        var conflicts = 0;
+        foreach (var (plan, append) in batch.Plans)
+        {
+            try
+            {
+                var results = await append.ConfigureAwait(false);
+                plan.Work.Completion.TrySetResult(new IngestOutcome(plan.Status, plan.IncidentId, results[^1].LastPosition.Value, []));
+            }
+            catch (Exception exception) when (exception is WrongExpectedVersionException or DuplicateEventIdException && plan.Work.Conflicts < MaxConflicts)
+            {
+                plan.Work.Conflicts++;
+                conflicts++;
+                retry.Add(plan.Work);
+                await ResyncAsync(plan, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                plan.Work.Completion.TrySetException(exception);
+                await ResyncAsync(plan, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        batch.Marks.Clear();
+        if (conflicts > 0)
+            logger.LogInformation("{Count} ingest messages met another writer's appends; deciding them again", conflicts);
     }
 
     /// <summary>Rebuilds what a failed plan touched from the store, which may or may not hold another writer's version.</summary>
@@ -222,6 +250,8 @@ internal sealed class IngestPipeline(
             return Settled(work, ReportMark(key)) ? Done(work, IngestOutcome.Duplicate(known)) : null;
 
         var match = _index.FindMatch(report, options.CorrelationWindow);
+        if (match is not null && !Settled(work, IncidentMark(match.Id)))
+            return null;
         object @event;
         ExpectedRevision expected;
         string incidentId;
@@ -247,14 +277,15 @@ internal sealed class IngestPipeline(
             new StreamAppend(IncidentStreams.Incident(incidentId), expected, [registry.ToEventData(@event, EventIds.New(), work.Metadata)]),
         };
         _index.Apply(@event, (match?.Revision ?? -1) + 1);
-        _uncommitted.Add(ReportMark(key));
+        _marks.Current.Add(ReportMark(key));
+        _marks.Current.Add(IncidentMark(incidentId));
         return new IngestPlan(work, appends, match is null ? IngestStatus.Recorded : IngestStatus.Corroborated, incidentId, key);
     }
 
     private IngestPlan? DecideCorrection(CorrectionWork work)
     {
         var correction = work.Correction;
-        if (Locate(work, correction.SourceId, correction.ReportId) is not { } incident)
+        if (Locate(work, correction.SourceId, correction.ReportId) is not { } incident || !Settled(work, IncidentMark(incident.Id)))
             return null;
         var correctionKey = new ReportKey(correction.SourceId, correction.CorrectionId);
         if (incident.Corrections.Contains(correctionKey))
@@ -279,19 +310,19 @@ internal sealed class IngestPipeline(
         var reports = incident.Reports.Select(r => IncidentState.Key(r) == key ? after : r).ToList();
         var @event = new ReportCorrected(incident.Id, correction.SourceId, correction.ReportId, correction.CorrectionId, correction.CorrectedAt,
             after, correction.Note, Consolidation.Summarize(incident.Id, reports, incident.Retracted));
-        _uncommitted.Add(CorrectionMark(correctionKey));
+        _marks.Current.Add(CorrectionMark(correctionKey));
         return Change(work, incident, @event, IngestStatus.Corrected);
     }
 
     private IngestPlan? DecideRetraction(RetractionWork work)
     {
         var retraction = work.Retraction;
-        if (Locate(work, retraction.SourceId, retraction.ReportId) is not { } incident)
+        if (Locate(work, retraction.SourceId, retraction.ReportId) is not { } incident || !Settled(work, IncidentMark(incident.Id)))
             return null;
         var key = new ReportKey(retraction.SourceId, retraction.ReportId);
         if (incident.Retracted.Contains(key))
             return Settled(work, RetractionMark(key)) ? Done(work, IngestOutcome.Duplicate(incident.Id)) : null;
-        _uncommitted.Add(RetractionMark(key));
+        _marks.Current.Add(RetractionMark(key));
         var @event = new ReportRetracted(incident.Id, retraction.SourceId, retraction.ReportId, retraction.RetractedAt, retraction.Reason,
             Consolidation.Summarize(incident.Id, incident.Reports, new HashSet<ReportKey>(incident.Retracted) { key }));
         return Change(work, incident, @event, IngestStatus.Retracted);
@@ -308,6 +339,7 @@ internal sealed class IngestPipeline(
 
     private IngestPlan Change(IngestWork work, IncidentState incident, object @event, IngestStatus status)
     {
+        _marks.Current.Add(IncidentMark(incident.Id));
         var append = new StreamAppend(IncidentStreams.Incident(incident.Id), ExpectedRevision.Exact(new StreamRevision(incident.Revision)), [registry.ToEventData(@event, EventIds.New(), work.Metadata)]);
         _index.Apply(@event, incident.Revision + 1);
         return new IngestPlan(work, [append], status, incident.Id, null);
@@ -316,13 +348,17 @@ internal sealed class IngestPipeline(
     /// <summary>False, and the work waits for the next batch, when what it depends on is not committed yet.</summary>
     private bool Settled(IngestWork work, string mark)
     {
-        if (!_uncommitted.Contains(mark))
+        if (!_marks.Current.Contains(mark) && _marks.Previous?.Contains(mark) != true)
             return true;
         _deferred.Add(work);
         return false;
     }
 
     private static string ReportMark(ReportKey key) => "report:" + key;
+
+    // One uncommitted change per incident at a time: a change decided on top of another that then failed
+    // could otherwise pass the store's revision check against a third writer's event, with a wrong summary.
+    private static string IncidentMark(string incidentId) => "incident:" + incidentId;
 
     private static string CorrectionMark(ReportKey key) => "correction:" + key;
 
