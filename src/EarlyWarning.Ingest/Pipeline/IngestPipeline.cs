@@ -15,7 +15,7 @@ namespace EarlyWarning.Ingest.Pipeline;
 /// in arrival order. It takes whatever is waiting (up to <see cref="MaxBatch"/> works), decides each against the
 /// index as left by the ones before it, and hands every work's appends to the store at once, each as its own
 /// unit: the store's group commit makes them one transaction, yet one work's conflict fails only that work.
-/// A source hears its outcome only when its append is durable.
+/// A source hears its outcome only when its append is durable (decision 0007).
 /// </summary>
 /// <remarks>
 /// The index is a cache of the store, which stays the judge: each report's own stream is appended with
