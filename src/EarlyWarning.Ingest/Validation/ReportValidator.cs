@@ -179,7 +179,7 @@ public sealed partial class ReportValidator(Gazetteer.Gazetteer gazetteer, Inges
                 errors.Add("location.latitude", $"({lat}, {lon}) is outside Pakistan.");
                 return null;
             }
-            var distance = Distance.Kilometres(lat, lon, placed.District.Centroid.Latitude, placed.District.Centroid.Longitude);
+            var distance = new GeoPoint(lat, lon).KilometresTo(placed.District.Centroid);
             if (distance > MaxKilometresFromDistrict)
             {
                 errors.Add("location.latitude", $"({lat}, {lon}) lies {distance:N0} km from {placed.District.Name}'s centre: the coordinates and the district disagree.");

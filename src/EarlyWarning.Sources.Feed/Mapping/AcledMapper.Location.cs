@@ -40,7 +40,7 @@ internal sealed partial class AcledMapper
                 problem = $"latitude/longitude ({row.Latitude}, {row.Longitude}) lie outside Pakistan";
                 return false;
             }
-            var distance = Distance.Kilometres(lat, lon, placed.District.Centroid.Latitude, placed.District.Centroid.Longitude);
+            var distance = new GeoPoint(lat, lon).KilometresTo(placed.District.Centroid);
             if (distance > MaxKilometresFromDistrict)
             {
                 problem = string.Create(CultureInfo.InvariantCulture, $"latitude/longitude ({row.Latitude}, {row.Longitude}) lie {distance:N0} km from the centre of {placed.District.Name}: the coordinates and the district disagree");

@@ -44,7 +44,10 @@ internal sealed class BusReportPublisher : IReportPublisher, IAsyncDisposable
             options.StopTimeout = TimeSpan.FromSeconds(10);
         });
         if (bus.Transport == BusConfiguration.RabbitMq)
-            await BrokerProbe.EnsureReachableAsync(bus, settings.ConnectTimeout, cancellationToken);
+        {
+            if (await BrokerProbe.ProblemAsync(bus, settings.ConnectTimeout, cancellationToken) is { } problem)
+                throw new BrokerUnavailableException($"cannot reach RabbitMQ at {bus.Describe()}: {problem}");
+        }
 
         var host = builder.Build();
         try

@@ -74,7 +74,7 @@ internal static class ScenarioProgram
         }
         builder.Services.AddScenarioPlayer();
 
-        if (bus.Transport == BusConfiguration.RabbitMq && await RabbitMqProbe.ProblemAsync(bus, ProbeTimeout) is { } problem)
+        if (bus.Transport == BusConfiguration.RabbitMq && await BrokerProbe.ProblemAsync(bus, ProbeTimeout) is { } problem)
             return Fail(ExitUnavailable, $"cannot reach RabbitMQ at {bus.Describe()}: {problem}");
 
         using var host = builder.Build();

@@ -6,18 +6,15 @@ using RabbitMQ.Client.Exceptions;
 namespace EarlyWarning.Sources.Feed.Tests.Publishing;
 
 /// <summary>
-/// The real RabbitMQ the tests run against: EW_TEST_RABBITMQ, as ./tests/run.sh sets it. Unreachable is a
-/// failure with a clear message, never a skip.
+/// The feed's view of the test broker (<see cref="Testing.RabbitMqServer"/>): its own queue on the IncidentReported
+/// exchange, drained. Unreachable is a failure with a clear message, never a skip.
 /// </summary>
 internal static class RabbitMqBroker
 {
-    public const string DefaultUri = "amqp://earlywarning:earlywarning@127.0.0.1:5672/";
-
     /// <summary>The exchange MassTransit publishes <see cref="IncidentReported"/> to: fanout, durable, named after the type.</summary>
     public const string IncidentReportedExchange = "EarlyWarning.Contracts.Reports:IncidentReported";
 
-    public static string Uri =>
-        Environment.GetEnvironmentVariable("EW_TEST_RABBITMQ") is { Length: > 0 } configured ? configured : DefaultUri;
+    public static string Uri => Testing.RabbitMqServer.Uri.ToString();
 
     public static async Task<IConnection> ConnectAsync()
     {

@@ -1,20 +1,20 @@
-using EarlyWarning.ServiceDefaults.Bus;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace EarlyWarning.Sources.Feed.Publishing;
+namespace EarlyWarning.ServiceDefaults.Bus;
 
 /// <summary>
-/// Opens and closes one connection to the broker before the bus starts. MassTransit retries an unreachable
+/// Opens and closes one connection to the broker before a bus starts. MassTransit retries an unreachable
 /// broker until its start times out and then says only that it timed out; the probe says why at once
 /// (connection refused, bad credentials, unknown virtual host). It opens a channel too: the broker may accept
 /// the connection and only then close it (an unknown virtual host does).
 /// </summary>
-internal static class BrokerProbe
+public static class BrokerProbe
 {
-    /// <exception cref="BrokerUnavailableException">The broker cannot be reached or refuses the connection.</exception>
-    public static async Task EnsureReachableAsync(BusConfiguration bus, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Why the broker cannot be used, or null when a connection and a channel opened.</summary>
+    public static async Task<string?> ProblemAsync(BusConfiguration bus, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(bus);
         var factory = new ConnectionFactory
         {
             HostName = bus.Host,
@@ -30,18 +30,19 @@ internal static class BrokerProbe
         deadline.CancelAfter(timeout);
         try
         {
-            await using var connection = await factory.CreateConnectionAsync("earlywarning-feed-probe", deadline.Token);
-            await using (var channel = await connection.CreateChannelAsync(cancellationToken: deadline.Token))
-                await channel.CloseAsync(deadline.Token);
-            await connection.CloseAsync(deadline.Token);
+            await using var connection = await factory.CreateConnectionAsync("earlywarning-probe", deadline.Token).ConfigureAwait(false);
+            await using (var channel = await connection.CreateChannelAsync(cancellationToken: deadline.Token).ConfigureAwait(false))
+                await channel.CloseAsync(deadline.Token).ConfigureAwait(false);
+            await connection.CloseAsync(deadline.Token).ConfigureAwait(false);
+            return null;
         }
-        catch (Exception ex) when (ex is RabbitMQClientException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (ex is RabbitMQClientException or IOException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            throw new BrokerUnavailableException($"cannot reach RabbitMQ at {bus.Describe()}: {Cause(ex)}", ex);
+            return Cause(ex);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new BrokerUnavailableException($"cannot reach RabbitMQ at {bus.Describe()}: no answer within {timeout.TotalSeconds:0} s", ex);
+            return $"no answer within {timeout.TotalSeconds:0} s";
         }
     }
 
