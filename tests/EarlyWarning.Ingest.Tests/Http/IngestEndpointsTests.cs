@@ -42,6 +42,23 @@ public sealed class IngestEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task the_senders_trace_continues_into_the_recorded_events_metadata()
+    {
+        const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/incidents") { Content = new StringContent(Valid().ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
+
+        Assert.Equal(HttpStatusCode.Created, (await _app.Http.SendAsync(request)).StatusCode);
+
+        var recorded = new List<RecordedEvent>();
+        await foreach (var e in _app.Store.ReadAllAsync(GlobalPosition.Start, 10))
+            recorded.Add(e);
+        Assert.Equal(2, recorded.Count);
+        Assert.All(recorded, e => Assert.Contains(traceId, e.Metadata.TraceParent, StringComparison.Ordinal));
+        Assert.All(recorded, e => Assert.Equal("police-kech", e.Metadata.Source));
+    }
+
+    [Fact]
     public async Task a_report_sent_twice_is_answered_as_a_duplicate_naming_the_incident()
     {
         var body = Valid().ToJsonString();
