@@ -48,15 +48,6 @@ internal sealed class IngestPipeline(
     /// <summary>Completes when the index has been built from the store and the loop takes work.</summary>
     public Task Loaded => _loaded.Task;
 
-    internal IncidentIndex Index => _index;
-
-    private sealed class InFlight
-    {
-        public List<(IngestPlan Plan, Task<IReadOnlyList<AppendResult>> Append)> Plans { get; } = [];
-
-        public HashSet<string> Marks { get; } = new(StringComparer.Ordinal);
-    }
-
     public Task<IngestOutcome> SubmitAsync(IngestWork work, CancellationToken cancellationToken)
     {
         if (!_queue.Writer.TryWrite(work))
@@ -381,5 +372,13 @@ internal sealed class IngestPipeline(
             Side(before.SecurityForces, correction.SecurityForces),
             Side(before.Civilians, correction.Civilians),
             Side(before.Militants, correction.Militants));
+    }
+
+    /// <summary>A batch whose appends are in the store's hands, and what it decided but has not committed.</summary>
+    private sealed class InFlight
+    {
+        public List<(IngestPlan Plan, Task<IReadOnlyList<AppendResult>> Append)> Plans { get; } = [];
+
+        public HashSet<string> Marks { get; } = new(StringComparer.Ordinal);
     }
 }
