@@ -56,7 +56,7 @@ public sealed class RejectionOverTheBusTests
         Assert.Single(events.OfType<IncidentRecorded>());
         Assert.Equal(cases.Length + 2, events.Count);
         // The unreadable ones are also kept whole in the endpoint's error queue.
-        Assert.Equal(2u, await CountAsync(vhost.Uri, "ingest-incident-reported_error"));
+        Assert.Equal(2u, await CountAsync(vhost.Uri, "ingest-incident-reported_error", 2));
     }
 
     [Fact]
@@ -87,16 +87,24 @@ public sealed class RejectionOverTheBusTests
         }
     }
 
-    private static async Task<uint> CountAsync(string uri, string queue)
+    private static async Task<uint> CountAsync(string uri, string queue, uint expected)
     {
         await using var connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            // The error transport moves a message after its rejection is recorded; give it a moment.
-            var count = (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-            if (count > 0 || DateTime.UtcNow > deadline)
+            // The error transport moves a message after its rejection is recorded, and declares the error
+            // queue only then: until it has, the queue does not exist (the broker closes the channel with 404).
+            uint count = 0;
+            try
+            {
+                await using var channel = await connection.CreateChannelAsync();
+                count = (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+            {
+            }
+            if (count >= expected || DateTime.UtcNow > deadline)
                 return count;
             await Task.Delay(200);
         }
