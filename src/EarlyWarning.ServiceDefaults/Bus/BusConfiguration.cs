@@ -7,7 +7,8 @@ namespace EarlyWarning.ServiceDefaults.Bus;
 /// | rabbitmq. RabbitMQ is reached through <c>ConnectionStrings:RabbitMq</c>, an AMQP URI
 /// (<c>amqp://user:password@host:5672/vhost</c>), whose parts <c>Bus:RabbitMq:Host</c>, <c>Port</c>,
 /// <c>VirtualHost</c>, <c>Username</c> and <c>Password</c> override. <c>Bus:PrefetchCount</c> and
-/// <c>Bus:ConcurrentMessageLimit</c> bound the messages in flight per endpoint; <c>Bus:RetryLimit</c> the retries.
+/// <c>Bus:ConcurrentMessageLimit</c> bound the messages in flight per endpoint; <c>Bus:RetryLimit</c> the retries;
+/// <c>Bus:RedeliveryIntervals</c> (e.g. <c>00:00:05,00:00:30,00:02:00</c>; empty for none) the redeliveries after them.
 /// </summary>
 public sealed record BusConfiguration(
     string Transport,
@@ -18,8 +19,12 @@ public sealed record BusConfiguration(
     string Password,
     int PrefetchCount,
     int ConcurrentMessageLimit,
-    int RetryLimit)
+    int RetryLimit,
+    IReadOnlyList<TimeSpan> RedeliveryIntervals)
 {
+    /// <summary>Redelivery after the retries are spent, where the transport can delay a message (in-memory).</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultRedeliveryIntervals = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
+
     public const string InMemory = "in-memory";
     public const string RabbitMq = "rabbitmq";
 
@@ -64,7 +69,23 @@ public sealed record BusConfiguration(
             configuration["Bus:RabbitMq:Password"] ?? password,
             Bounded(configuration, "Bus:PrefetchCount", 256, 1, 65535),
             Bounded(configuration, "Bus:ConcurrentMessageLimit", 256, 1, 65535),
-            Bounded(configuration, "Bus:RetryLimit", 5, 0, 100));
+            Bounded(configuration, "Bus:RetryLimit", 5, 0, 100),
+            Intervals(configuration, "Bus:RedeliveryIntervals"));
+    }
+
+    private static IReadOnlyList<TimeSpan> Intervals(IConfiguration configuration, string key)
+    {
+        var text = configuration[key];
+        if (text is null)
+            return DefaultRedeliveryIntervals;
+        var intervals = new List<TimeSpan>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!TimeSpan.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var interval) || interval <= TimeSpan.Zero || interval > TimeSpan.FromHours(1))
+                throw new ArgumentException($"{key} must be durations (hh:mm:ss) above zero and at most an hour, separated by commas, not '{text}'.");
+            intervals.Add(interval);
+        }
+        return intervals;
     }
 
     private static int Bounded(IConfiguration configuration, string key, int fallback, int min, int max)

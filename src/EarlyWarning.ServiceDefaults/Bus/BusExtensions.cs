@@ -10,7 +10,8 @@ public static class BusExtensions
     /// <summary>
     /// Adds MassTransit on the transport <see cref="BusConfiguration"/> selects, with the service's consumers.
     /// Every receive endpoint gets kebab-case names, bounded prefetch and concurrency, retries with back-off
-    /// (in-process) and, once they are spent, the <c>_error</c> queue MassTransit keeps per endpoint: a message
+    /// (in-process), redelivery later where the transport can delay a message, and, once those are spent, the
+    /// <c>_error</c> queue MassTransit keeps per endpoint: a message
     /// is acknowledged to the broker only after its consumer finished or it was moved there, so none is lost.
     /// On RabbitMQ the queues are quorum queues and publishes wait for the broker's confirm (decision 0005).
     /// </summary>
@@ -30,6 +31,10 @@ public static class BusExtensions
             {
                 endpoint.PrefetchCount = bus.PrefetchCount;
                 endpoint.ConcurrentMessageLimit = bus.ConcurrentMessageLimit;
+                // Redelivery needs a transport that can delay a message. The in-memory one can; RabbitMQ needs the
+                // delayed-message-exchange plugin, which Debian does not ship (decision 0005).
+                if (bus.Transport == BusConfiguration.InMemory && bus.RedeliveryIntervals.Count > 0)
+                    endpoint.UseDelayedRedelivery(redelivery => redelivery.Intervals([.. bus.RedeliveryIntervals]));
                 if (bus.RetryLimit > 0)
                 {
                     endpoint.UseMessageRetry(retry =>
@@ -58,7 +63,11 @@ public static class BusExtensions
             }
             else
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseDelayedMessageScheduler();
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
         return bus;

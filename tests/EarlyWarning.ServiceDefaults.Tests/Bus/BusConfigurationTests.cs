@@ -16,6 +16,15 @@ public sealed class BusConfigurationTests
 
         Assert.Equal(BusConfiguration.InMemory, bus.Transport);
         Assert.Equal((256, 256, 5), (bus.PrefetchCount, bus.ConcurrentMessageLimit, bus.RetryLimit));
+        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)], bus.RedeliveryIntervals);
+    }
+
+    [Theory]
+    [InlineData("00:00:01, 00:01:00", 2)]
+    [InlineData("", 0)]
+    public void redelivery_intervals_are_listed_or_turned_off(string text, int count)
+    {
+        Assert.Equal(count, From(("Bus:RedeliveryIntervals", text)).RedeliveryIntervals.Count);
     }
 
     [Fact]
@@ -43,6 +52,8 @@ public sealed class BusConfigurationTests
     [InlineData("Bus:ConcurrentMessageLimit", "many", "Bus:ConcurrentMessageLimit must be a whole number")]
     [InlineData("Bus:RetryLimit", "-1", "Bus:RetryLimit must be a whole number from 0 to 100")]
     [InlineData("Bus:RabbitMq:Port", "70000", "Bus:RabbitMq:Port must be a whole number from 1 to 65535")]
+    [InlineData("Bus:RedeliveryIntervals", "soon", "Bus:RedeliveryIntervals must be durations")]
+    [InlineData("Bus:RedeliveryIntervals", "00:00:00", "Bus:RedeliveryIntervals must be durations")]
     public void a_bad_setting_is_an_error_naming_it(string key, string value, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => From((key, value)));
