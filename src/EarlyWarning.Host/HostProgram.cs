@@ -1,4 +1,3 @@
-using EarlyWarning.EventStore;
 using EarlyWarning.Ingest;
 using EarlyWarning.Ingest.Http;
 using EarlyWarning.ServiceDefaults.Bus;
@@ -13,8 +12,7 @@ namespace EarlyWarning.Host;
 /// </summary>
 internal static class HostProgram
 {
-    public const int ExitUsage = 2;
-    public const int ExitUnavailable = 1;
+    private const string Name = "earlywarning";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -25,7 +23,7 @@ internal static class HostProgram
         }
         catch (CommandLineException ex)
         {
-            return Fail(ExitUsage, ex.Message);
+            return Fail(ServiceHost.ExitUsage, ex.Message);
         }
         if (options.Help)
         {
@@ -33,12 +31,11 @@ internal static class HostProgram
             return 0;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(options.ToConfiguration());
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
-        builder.AddServiceDefaults();
-        try
+        // Options are turned into configuration here, so no argument reaches the builder as configuration.
+        return await ServiceHost.RunAsync(Name, [], async builder =>
         {
+            builder.Configuration.AddInMemoryCollection(options.ToConfiguration());
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
             await builder.AddEventStoreAsync();
             builder.AddEarlyWarningBus(bus => bus.AddIngestConsumers());
             builder.AddIngest();
@@ -47,38 +44,12 @@ internal static class HostProgram
                 builder.Services.AddScenarioPlayer();
                 builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<DemoPlayback>(sp, ScenarioSpeed.Of(options.DemoSpeed)));
             }
-        }
-        catch (ArgumentException ex)
+        }, app =>
         {
-            return Fail(ExitUsage, ex.Message);
-        }
-        catch (StoreUnavailableException ex)
-        {
-            return Fail(ExitUnavailable, ex.Message);
-        }
-
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapIngestApi();
-        app.MapGet("/", () => Results.Json(new { service = "EarlyWarning", health = "/health", incidents = "/api/incidents", rejections = "/api/rejections" }));
-        try
-        {
-            await app.StartAsync();
-        }
-        catch (IOException ex)
-        {
-            await app.DisposeAsync();
-            return Fail(ExitUnavailable, $"cannot listen on 127.0.0.1:{options.Port}: {ex.Message}");
-        }
-        Console.WriteLine($"EarlyWarning is listening on http://127.0.0.1:{options.Port} (health: /health). Ctrl+C stops it.");
-        await app.WaitForShutdownAsync();
-        await app.DisposeAsync();
-        return 0;
+            app.MapIngestApi();
+            app.MapGet("/", () => Results.Json(new { service = "EarlyWarning", health = "/health", incidents = "/api/incidents", rejections = "/api/rejections" }));
+        }, title: "EarlyWarning", address: $"127.0.0.1:{options.Port}");
     }
 
-    private static int Fail(int code, string message)
-    {
-        Console.Error.WriteLine($"earlywarning: {message}");
-        return code;
-    }
+    private static int Fail(int code, string message) => ServiceHost.Fail(Name, code, message);
 }

@@ -5,16 +5,23 @@ using Microsoft.Extensions.Hosting;
 namespace EarlyWarning.ServiceDefaults;
 
 /// <summary>
-/// Runs one service as its own process. Every failure an operator can cause or meet (unusable configuration,
-/// unreachable store, port taken) ends in one line on stderr, <c>{service}: reason</c>, and a non-zero exit:
-/// 2 for configuration, 1 for what is unavailable.
+/// Runs a service, or the all-in-one host, as a process. Every failure an operator can cause or meet
+/// (unusable configuration, unreachable store, port taken) ends in one line on stderr, <c>{name}: reason</c>,
+/// and a non-zero exit: 2 for configuration, 1 for what is unavailable.
 /// </summary>
 public static class ServiceHost
 {
     public const int ExitUsage = 2;
     public const int ExitUnavailable = 1;
 
-    public static async Task<int> RunAsync(string service, string[] args, Func<WebApplicationBuilder, Task> configure, Action<WebApplication> map)
+    /// <param name="name">The prefix of error lines, e.g. <c>ingest</c>.</param>
+    /// <param name="args">Command-line arguments, read as configuration.</param>
+    /// <param name="configure">Adds the service's parts; may throw <see cref="ArgumentException"/> or <see cref="StoreUnavailableException"/>.</param>
+    /// <param name="map">Maps the service's endpoints besides /health.</param>
+    /// <param name="title">Who says it is listening; <c>EarlyWarning {name}</c> by default.</param>
+    /// <param name="address">Where it listens, for the error when it cannot; the <c>Urls</c> setting by default.</param>
+    public static async Task<int> RunAsync(
+        string name, string[] args, Func<WebApplicationBuilder, Task> configure, Action<WebApplication> map, string? title = null, string? address = null)
     {
         ArgumentNullException.ThrowIfNull(configure);
         ArgumentNullException.ThrowIfNull(map);
@@ -26,11 +33,11 @@ public static class ServiceHost
         }
         catch (ArgumentException ex)
         {
-            return Fail(service, ExitUsage, ex.Message);
+            return Fail(name, ExitUsage, ex.Message);
         }
         catch (StoreUnavailableException ex)
         {
-            return Fail(service, ExitUnavailable, ex.Message);
+            return Fail(name, ExitUnavailable, ex.Message);
         }
 
         var app = builder.Build();
@@ -43,17 +50,18 @@ public static class ServiceHost
         catch (IOException ex)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            return Fail(service, ExitUnavailable, $"cannot listen: {ex.Message}");
+            return Fail(name, ExitUnavailable, $"cannot listen on {address ?? builder.Configuration["Urls"]}: {ex.Message}");
         }
-        Console.WriteLine($"EarlyWarning {service} is listening on {string.Join(", ", app.Urls)} (health: /health).");
+        Console.WriteLine($"{title ?? "EarlyWarning " + name} is listening on {string.Join(", ", app.Urls)} (health: /health). Ctrl+C stops it.");
         await app.WaitForShutdownAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         return 0;
     }
 
-    private static int Fail(string service, int code, string message)
+    /// <summary>One line on stderr, <c>{name}: message</c>, and the exit code to return.</summary>
+    public static int Fail(string name, int code, string message)
     {
-        Console.Error.WriteLine($"{service}: {message}");
+        Console.Error.WriteLine($"{name}: {message}");
         return code;
     }
 }
