@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using EarlyWarning.Testing;
 using Xunit;
 
 namespace EarlyWarning.Host.Tests;
@@ -17,9 +18,9 @@ public sealed class HostDemoTests
         using var host = HostProcess.Start(["--demo", "--demo-speed", "1000000"]);
         await host.WaitForHealthAsync(client);
 
-        await WaitForAsync(() => host.Process.Output.Any(l => l.Contains("Demo: 573 of 573 messages played", StringComparison.Ordinal)), host);
-        var head = 0L;
-        await WaitForAsync(() => (head = HeadAsync(client, host).GetAwaiter().GetResult()) >= ScenarioEvents, host);
+        await Eventually.TrueAsync(() => Running(host) && host.Process.Output.Any(l => l.Contains("Demo: 573 of 573 messages played", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(120), "the demo to finish playing", () => string.Join('\n', host.Process.Output.TakeLast(20)));
+        await Eventually.TrueAsync(async () => Running(host) && await HeadAsync(client, host) >= ScenarioEvents, TimeSpan.FromSeconds(120), $"{ScenarioEvents} events in the store");
 
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(ScenarioEvents, await HeadAsync(client, host));
@@ -35,14 +36,9 @@ public sealed class HostDemoTests
         return health.RootElement.GetProperty("checks").GetProperty("eventstore").GetProperty("data").GetProperty("headPosition").GetInt64();
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, HostProcess host)
+    private static bool Running(HostProcess host)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (!condition())
-        {
-            Assert.False(host.Process.HasExited, string.Join('\n', host.Process.Errors));
-            Assert.True(DateTime.UtcNow < deadline, "the demo did not finish: " + string.Join('\n', host.Process.Output.TakeLast(20)));
-            await Task.Delay(200);
-        }
+        Assert.False(host.Process.HasExited, string.Join('\n', host.Process.Errors));
+        return true;
     }
 }

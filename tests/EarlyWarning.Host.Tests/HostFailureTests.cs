@@ -1,3 +1,4 @@
+using EarlyWarning.Testing;
 using System.Net;
 using System.Net.Sockets;
 using Xunit;
@@ -44,7 +45,7 @@ public sealed class HostFailureTests
     [Fact]
     public async Task an_unreachable_postgres_is_a_one_line_error_with_exit_code_1()
     {
-        var closed = HostProcess.FreePort(); // nothing listens there once the probe is closed
+        var closed = Ports.Free(); // nothing listens there once the probe is closed
         var (code, errors, _) = await HostProcess.RunToExitAsync(["--store", "postgres", "--postgres", $"Host=127.0.0.1;Port={closed};Username=x;Password=y;Timeout=5"]);
         Assert.Equal(1, code);
         AssertOneLineError(errors, $"Cannot open the PostgreSQL event store at 127.0.0.1:{closed}");

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using EarlyWarning.Testing;
 
 namespace EarlyWarning.Host.Tests;
@@ -29,7 +27,7 @@ public sealed class HostProcess : IDisposable
         Directory.CreateDirectory(folder);
         // A test that names its own --port (or a fixed one) keeps it; otherwise a free port avoids collisions.
         var given = arguments.ToList();
-        var chosen = port ?? FreePort();
+        var chosen = port ?? Ports.Free();
         var args = port is null && !given.Contains("--port") ? given.Concat(["--port", chosen.ToString(System.Globalization.CultureInfo.InvariantCulture)]) : given;
         var process = ChildProcess.Start(BuiltProgram.Locate("src", "EarlyWarning.Host"), args, folder, environment);
         return new HostProcess(process, folder, chosen);
@@ -59,13 +57,6 @@ public sealed class HostProcess : IDisposable
                 await Task.Delay(100);
             }
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using EarlyWarning.Contracts;
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.EventStore;
@@ -39,7 +38,7 @@ public sealed class DistributedRun : IAsyncDisposable
         ["EventStore__Adapter"] = "postgres",
         ["ConnectionStrings__EventStore"] = PostgresServer.ConnectionString,
         ["EventStore__Postgres__Schema"] = _schema,
-        ["Urls"] = $"http://127.0.0.1:{port ?? FreePort()}",
+        ["Urls"] = $"http://127.0.0.1:{port ?? Ports.Free()}",
     };
 
     /// <summary>Starts the ingest service and waits until its consumers are bound.</summary>
@@ -53,7 +52,7 @@ public sealed class DistributedRun : IAsyncDisposable
         if (started != ready.Task)
             throw new InvalidOperationException($"The ingest service did not start: {string.Join('\n', process.Errors)}");
         // Its queues exist once the bus is up; the endpoint health check says so.
-        await WaitUntilAsync(async () => await IsHealthyAsync(process), TimeSpan.FromSeconds(60), "the ingest service to be healthy");
+        await Eventually.TrueAsync(async () => await IsHealthyAsync(process), TimeSpan.FromSeconds(60), "the ingest service to be healthy");
         return process;
     }
 
@@ -78,17 +77,6 @@ public sealed class DistributedRun : IAsyncDisposable
 
     public async Task<int> CountAcceptedAsync() => (await ReadAllAsync()).Count(x => x.Event is ReportAccepted);
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}.");
-            await Task.Delay(250);
-        }
-    }
-
     private static async Task<bool> IsHealthyAsync(ChildProcess process)
     {
         var url = process.Output.Select(l => l.Split("listening on ", 2)).Where(p => p.Length == 2).Select(p => p[1].Split(' ')[0].TrimEnd(',')).FirstOrDefault();
@@ -103,13 +91,6 @@ public sealed class DistributedRun : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

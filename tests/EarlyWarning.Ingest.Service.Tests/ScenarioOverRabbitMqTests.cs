@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Sources.Scenario;
+using EarlyWarning.Testing;
 
 namespace EarlyWarning.Ingest.Service.Tests;
 
@@ -21,7 +22,7 @@ public sealed class ScenarioOverRabbitMqTests
         var player = run.StartScenario("--speed", "max");
         Assert.Equal(0, await player.WaitForExitAsync(TimeSpan.FromMinutes(3)));
         var expected = ExpectedReports();
-        await DistributedRun.WaitUntilAsync(async () => await run.CountAcceptedAsync() >= expected.Count, TimeSpan.FromMinutes(2), $"{expected.Count} reports");
+        await Eventually.TrueAsync(async () => await run.CountAcceptedAsync() >= expected.Count, TimeSpan.FromMinutes(2), $"{expected.Count} reports");
 
         await AssertExactlyOnceAsync(run, expected);
     }
@@ -39,7 +40,7 @@ public sealed class ScenarioOverRabbitMqTests
         for (var kill = 0; kill < 2; kill++)
         {
             var target = (kill + 1) * expected.Count / 5 + random.Next(-200, 200);
-            await DistributedRun.WaitUntilAsync(async () => await run.CountAcceptedAsync() >= target, TimeSpan.FromMinutes(2), $"{target} reports before kill {kill + 1}");
+            await Eventually.TrueAsync(async () => await run.CountAcceptedAsync() >= target, TimeSpan.FromMinutes(2), $"{target} reports before kill {kill + 1}");
             await ingest.KillAsync();
             // Killed with work left: reports still queued or in flight, unacknowledged.
             Assert.True(await run.CountAcceptedAsync() < expected.Count, "ingest was killed after the stream had ended");
@@ -47,7 +48,7 @@ public sealed class ScenarioOverRabbitMqTests
         }
 
         Assert.Equal(0, await player.WaitForExitAsync(TimeSpan.FromMinutes(3)));
-        await DistributedRun.WaitUntilAsync(async () => await run.CountAcceptedAsync() >= expected.Count, TimeSpan.FromMinutes(2), $"{expected.Count} reports");
+        await Eventually.TrueAsync(async () => await run.CountAcceptedAsync() >= expected.Count, TimeSpan.FromMinutes(2), $"{expected.Count} reports");
         await AssertExactlyOnceAsync(run, expected, copies: 10);
         File.Delete(file);
     }

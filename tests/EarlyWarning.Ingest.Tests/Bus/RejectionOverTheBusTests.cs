@@ -112,21 +112,14 @@ public sealed class RejectionOverTheBusTests
 
     private static async Task<List<ReportRejected>> WaitForAsync(IngestApp app, int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        await Eventually.TrueAsync(async () =>
         {
             var events = await app.ReadAllAsync();
-            var rejections = events.OfType<ReportRejected>().ToList();
-            if ((rejections.Count >= count && events.OfType<IncidentRecorded>().Any()) || DateTime.UtcNow > deadline)
-                return rejections;
-            await Task.Delay(200);
-        }
+            return events.OfType<ReportRejected>().Count() >= count && events.OfType<IncidentRecorded>().Any();
+        }, TimeSpan.FromSeconds(60), $"{count} rejections and the valid report");
+        return (await app.ReadAllAsync()).OfType<ReportRejected>().ToList();
     }
 
-    private static async Task WaitForIncidentAsync(IngestApp app)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(await app.ReadAllAsync()).OfType<IncidentRecorded>().Any() && DateTime.UtcNow < deadline)
-            await Task.Delay(200);
-    }
+    private static Task WaitForIncidentAsync(IngestApp app) =>
+        Eventually.TrueAsync(async () => (await app.ReadAllAsync()).OfType<IncidentRecorded>().Any(), TimeSpan.FromSeconds(60), "the valid report");
 }

@@ -2,6 +2,7 @@ using EarlyWarning.Contracts.Incidents;
 using System.Net.Http.Json;
 using EarlyWarning.EventStore;
 using EarlyWarning.Ingest.Pipeline;
+using EarlyWarning.Testing;
 
 namespace EarlyWarning.Ingest.Tests.Pipeline;
 
@@ -32,9 +33,7 @@ public sealed class IdempotencyTests
 
         await app.Bus.Publish(report);
         var posted = await app.Http.PostAsJsonAsync("/api/incidents", report);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await app.ReadAllAsync()).OfType<ReportAccepted>().Count() < 1 && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
+        await Eventually.TrueAsync(async () => (await app.ReadAllAsync()).OfType<ReportAccepted>().Any(), TimeSpan.FromSeconds(30), "the report from the bus");
         await app.Bus.Publish(report);
         await Task.Delay(500);
 
