@@ -22,7 +22,9 @@ public static class EventIds
         namespaceId.TryWriteBytes(input, bigEndian: true, out _);
         nameBytes.CopyTo(input, 16);
         Span<byte> hash = stackalloc byte[20];
+#pragma warning disable CA5350 // RFC 9562 defines version 5 on SHA-1; the id needs to be stable, not secret.
         System.Security.Cryptography.SHA1.HashData(input, hash);
+#pragma warning restore CA5350
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16], bigEndian: true);
