@@ -21,9 +21,10 @@ namespace EarlyWarning.Contracts.Warnings;
 /// <param name="FirstHeldAt">Event time at which the pattern first held.</param>
 /// <param name="LastHeldAt">Event time at which the pattern last held.</param>
 /// <param name="ResolvedAt">Event time at which it resolved, when resolved.</param>
-/// <param name="Incidents">Every incident that took part in the pattern while it held, in event-time order.</param>
-/// <param name="DistrictIds">The distinct districts of <paramref name="Incidents"/>, sorted.</param>
-/// <param name="Killed">Killed on all sides across <paramref name="Incidents"/>.</param>
+/// <param name="Incidents">The incidents that took part in the pattern while it held, in event-time order: the first <see cref="MaxListedIncidents"/>.</param>
+/// <param name="IncidentCount">How many incidents took part, listed or not.</param>
+/// <param name="DistrictIds">The distinct districts of all its incidents, sorted.</param>
+/// <param name="Killed">Killed on all sides across all its incidents.</param>
 /// <param name="Measure">The rule's own measure at its peak: incidents, distinct values, or the trend's ratio or z-score.</param>
 /// <param name="Headline">One line for a SOC operator.</param>
 /// <param name="Suppression">Set while a silence or an inhibition keeps the warning from being notified.</param>
@@ -46,6 +47,7 @@ public sealed record WarningSnapshot(
     DateTimeOffset LastHeldAt,
     DateTimeOffset? ResolvedAt,
     IReadOnlyList<WarningIncident> Incidents,
+    int IncidentCount,
     IReadOnlyList<string> DistrictIds,
     int Killed,
     double Measure,
@@ -57,4 +59,7 @@ public sealed record WarningSnapshot(
 
     /// <summary>Closed: quiet for the rule's quiet period, withdrawn, superseded, or its rule was changed.</summary>
     public const string Resolved = "resolved";
+
+    /// <summary>A long trend lists its first incidents and counts the rest, so no event grows without bound.</summary>
+    public const int MaxListedIncidents = 100;
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Contracts.Rules;
+using EarlyWarning.Contracts.Vocabulary;
+using EarlyWarning.Contracts.Warnings;
 using EarlyWarning.Rules.Model;
 
 namespace EarlyWarning.Rules.Engine;
@@ -9,30 +12,322 @@ namespace EarlyWarning.Rules.Engine;
 /// (docs/rules.md, "Semantics"). Deterministic: the same inputs in the same order give the same events,
 /// which is what makes a replay equal the live run. Not thread-safe; one loop drives it.
 /// </summary>
-public sealed class RuleEngine
+public sealed class RuleEngine : IEpisodeSink
 {
+    private const int PruneEvery = 4096;
+
+    private readonly List<RuleRuntime> _rules = [];
+    private readonly Dictionary<string, WarningRecord> _book = new(StringComparer.Ordinal);
+    private readonly SortedSet<(long Due, string Id)> _due = [];
+    private readonly Dictionary<string, long> _dueOf = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, SilenceAdded> _silences = new(StringComparer.Ordinal);
+    private RuleSet? _ruleSet;
+    private long? _frontier;
+    private long _applied;
+
+    private ICollection<EmittedWarningEvent> _output = [];
+    private DateTimeOffset _recordedAt;
+    private TimeSpan? _lateBy;
+
     /// <summary>The rule set in force, or null before the first activation.</summary>
-    public RuleSet? RuleSet => throw new NotImplementedException();
+    public RuleSet? RuleSet => _ruleSet;
 
     /// <summary>The greatest occurred-at of every incident event processed.</summary>
-    public DateTimeOffset? Frontier => throw new NotImplementedException();
+    public DateTimeOffset? Frontier => _frontier is { } f ? new DateTimeOffset(f, TimeSpan.Zero) : null;
 
     /// <summary>Frontier minus the allowed lateness: incident events before it change nothing.</summary>
-    public DateTimeOffset? Watermark => throw new NotImplementedException();
+    public DateTimeOffset? Watermark => _frontier is { } f ? new DateTimeOffset(f - Lateness, TimeSpan.Zero) : null;
 
     /// <summary>Incident events that arrived before the watermark and were not evaluated.</summary>
-    public long TooLate => throw new NotImplementedException();
+    public long TooLate { get; private set; }
 
     /// <summary>Every warning the engine has recorded, open and resolved, by id order.</summary>
-    public IReadOnlyList<KnownWarning> Warnings => throw new NotImplementedException();
+    public IReadOnlyList<KnownWarning> Warnings =>
+        _book.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KnownWarning(p.Value.Snapshot, p.Value.Version, p.Value.ResolutionReason)).ToList();
+
+    private long Lateness => (_ruleSet?.AllowedLateness ?? RuleSet.DefaultAllowedLateness).Ticks;
+
+    private long WatermarkTicks => _frontier is { } f ? f - Lateness : long.MinValue;
 
     /// <summary>Puts <paramref name="ruleSet"/> in force (docs/rules.md, "Activation").</summary>
-    public void Activate(RuleSet ruleSet, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output) => throw new NotImplementedException();
+    public void Activate(RuleSet ruleSet, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output)
+    {
+        Begin(recordedAt, output, null);
+        var sitesChanged = _ruleSet is null || !_ruleSet.Sites.SequenceEqual(ruleSet.Sites);
+        var next = new List<RuleRuntime>(ruleSet.Rules.Count);
+        foreach (var rule in ruleSet.Rules)
+        {
+            var kept = _rules.Find(r => r.Rule.Id == rule.Id && r.Rule.Fingerprint == rule.Fingerprint && !(sitesChanged && rule.Pattern is RulePattern.Proximity));
+            next.Add(kept ?? new RuleRuntime(rule, ruleSet.Sites));
+        }
+        var dropped = _rules.Where(r => !next.Contains(r)).ToList();
+        _ruleSet = ruleSet;
+        _rules.Clear();
+        _rules.AddRange(next);
+        foreach (var record in OpenRecords().Where(r => dropped.Contains(r.Rule!)))
+            Resolve(record, WarningResolved.ReasonRuleChanged, null, Frontier ?? recordedAt);
+        RefreshSuppressions(null);
+    }
 
     /// <summary>An incident as it now stands (from any event of its stream), recorded at <paramref name="recordedAt"/>.</summary>
-    public void Apply(IncidentSummary incident, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output) => throw new NotImplementedException();
+    public void Apply(IncidentSummary incident, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output)
+    {
+        var t = incident.OccurredAt.UtcTicks;
+        if (t < WatermarkTicks)
+        {
+            TooLate++;
+            Begin(recordedAt, output, null);
+            ExpireSilences();
+            return;
+        }
+        Begin(recordedAt, output, _frontier is { } f && t < f ? TimeSpan.FromTicks(f - t) : null);
+        ExpireSilences();
+        if (_frontier is not { } frontier || t > frontier)
+        {
+            _frontier = t;
+            ResolveQuiet();
+        }
+        foreach (var rule in _rules)
+            rule.Apply(incident, this);
+        if (++_applied % PruneEvery == 0)
+        {
+            foreach (var rule in _rules)
+                rule.Prune(WatermarkTicks);
+        }
+    }
 
-    public void Apply(SilenceAdded silence, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output) => throw new NotImplementedException();
+    public void Apply(SilenceAdded silence, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output)
+    {
+        Begin(recordedAt, output, null);
+        ExpireSilences();
+        if (silence.EndsAt <= recordedAt)
+            return;
+        _silences[silence.SilenceId] = silence;
+        RefreshSuppressions(null);
+    }
 
-    public void Apply(SilenceRemoved removal, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output) => throw new NotImplementedException();
+    public void Apply(SilenceRemoved removal, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output)
+    {
+        Begin(recordedAt, output, null);
+        ExpireSilences();
+        if (_silences.Remove(removal.SilenceId))
+            RefreshSuppressions(null);
+    }
+
+    void IEpisodeSink.Changed(RuleRuntime rule, GroupState group, Episode episode)
+    {
+        if (_book.TryGetValue(episode.WarningId, out var record) && record.ResolutionReason is not null)
+            return; // Only a rule re-activated with a new definition can meet an id it resolved before; the old warning stays closed.
+
+        var snapshot = Snapshot(rule, group, episode);
+        if (record is null)
+        {
+            record = new WarningRecord(snapshot);
+            _book[episode.WarningId] = record;
+            Emit(record, new WarningRaised(snapshot, 1, _recordedAt, _lateBy));
+        }
+        else
+        {
+            var changes = Changes(record.Snapshot, snapshot);
+            if (changes.Count > 0)
+            {
+                record.Version++;
+                record.Snapshot = snapshot;
+                Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, _lateBy));
+            }
+        }
+        record.Rule = rule;
+        record.Group = group;
+        record.Episode = episode;
+        Schedule(episode.WarningId, episode.Last.Ticks + rule.QuietTicks);
+        if (record.Version == 1 && rule.Rule.Inhibits.Count > 0)
+            RefreshSuppressions(rule.Rule.Inhibits);
+    }
+
+    void IEpisodeSink.Vanished(RuleRuntime rule, GroupState group, Episode episode, Episode? successor)
+    {
+        if (!_book.TryGetValue(episode.WarningId, out var record) || record.ResolutionReason is not null)
+            return;
+        Resolve(record, successor is null ? WarningResolved.ReasonWithdrawn : WarningResolved.ReasonSuperseded, successor?.WarningId, Frontier!.Value);
+    }
+
+    private void Begin(DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output, TimeSpan? lateBy)
+    {
+        _recordedAt = recordedAt;
+        _output = output;
+        _lateBy = lateBy;
+    }
+
+    private void Emit(WarningRecord record, object @event) =>
+        _output.Add(new EmittedWarningEvent(record.Snapshot.WarningId, record.Version, @event));
+
+    /// <summary>Resolves, in due order, every open warning whose quiet period the watermark has passed.</summary>
+    private void ResolveQuiet()
+    {
+        var watermark = WatermarkTicks;
+        while (_due.Count > 0 && _due.Min.Due < watermark)
+        {
+            var (due, id) = _due.Min;
+            var record = _book[id];
+            record.Group!.Live.Remove(record.Episode!);
+            Resolve(record, WarningResolved.ReasonQuiet, null, new DateTimeOffset(due, TimeSpan.Zero));
+        }
+    }
+
+    private void Resolve(WarningRecord record, string reason, string? supersededBy, DateTimeOffset resolvedAt)
+    {
+        var id = record.Snapshot.WarningId;
+        if (_dueOf.Remove(id, out var due))
+            _due.Remove((due, id));
+        record.Version++;
+        record.ResolutionReason = reason;
+        record.Snapshot = record.Snapshot with { Status = WarningSnapshot.Resolved, ResolvedAt = resolvedAt };
+        var rule = record.Rule!;
+        record.Rule = null;
+        record.Group = null;
+        record.Episode = null;
+        Emit(record, new WarningResolved(record.Snapshot, record.Version, reason, supersededBy, _recordedAt));
+        if (rule.Rule.Inhibits.Count > 0)
+            RefreshSuppressions(rule.Rule.Inhibits);
+    }
+
+    private void Schedule(string id, long due)
+    {
+        if (_dueOf.TryGetValue(id, out var old))
+        {
+            if (old == due)
+                return;
+            _due.Remove((old, id));
+        }
+        _dueOf[id] = due;
+        _due.Add((due, id));
+    }
+
+    private IEnumerable<WarningRecord> OpenRecords() =>
+        _book.Values.Where(r => r.ResolutionReason is null).OrderBy(r => r.Snapshot.WarningId, StringComparer.Ordinal).ToList();
+
+    private void ExpireSilences()
+    {
+        var expired = _silences.Values.Where(s => s.EndsAt <= _recordedAt).Select(s => s.SilenceId).ToList();
+        foreach (var id in expired)
+            _silences.Remove(id);
+        if (expired.Count > 0)
+            RefreshSuppressions(null);
+    }
+
+    /// <summary>Re-evaluates the suppression of the open warnings of <paramref name="ruleIds"/> (every rule when null).</summary>
+    private void RefreshSuppressions(IReadOnlyList<string>? ruleIds)
+    {
+        foreach (var record in OpenRecords())
+        {
+            if (ruleIds is not null && !ruleIds.Contains(record.Snapshot.RuleId))
+                continue;
+            var suppression = Suppression(record.Rule!.Rule, record.Snapshot.ProvinceId, record.Group!);
+            if (suppression == record.Snapshot.Suppression)
+                continue;
+            var snapshot = record.Snapshot with { Suppression = suppression };
+            record.Version++;
+            var changes = Changes(record.Snapshot, snapshot);
+            record.Snapshot = snapshot;
+            Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, null));
+        }
+    }
+
+    private WarningSuppression? Suppression(Rule rule, string? provinceId, GroupState group)
+    {
+        foreach (var silence in _silences.Values)
+        {
+            if ((silence.RuleId is null || silence.RuleId == rule.Id)
+                && (silence.ProvinceId is null || silence.ProvinceId == provinceId)
+                && (silence.DistrictId is null || (rule.GroupBy == GroupBy.District && silence.DistrictId == group.Key)))
+                return new WarningSuppression(WarningSuppression.Silenced, silence.SilenceId, silence.Reason);
+        }
+        WarningRecord? inhibitor = null;
+        foreach (var record in _book.Values)
+        {
+            if (record.ResolutionReason is not null || record.Rule is null || !record.Rule.Rule.Inhibits.Contains(rule.Id))
+                continue;
+            if (record.Snapshot.ProvinceId is { } p && p != provinceId)
+                continue;
+            if (inhibitor is null || string.CompareOrdinal(record.Snapshot.WarningId, inhibitor.Snapshot.WarningId) < 0)
+                inhibitor = record;
+        }
+        return inhibitor is null ? null : new WarningSuppression(WarningSuppression.Inhibited, inhibitor.Snapshot.WarningId, inhibitor.Snapshot.Headline);
+    }
+
+    private WarningSnapshot Snapshot(RuleRuntime runtime, GroupState group, Episode episode)
+    {
+        var rule = runtime.Rule;
+        var incidents = episode.Members.Take(WarningSnapshot.MaxListedIncidents).Select(m => new WarningIncident(
+            m.Id,
+            new DateTimeOffset(m.Ticks, TimeSpan.Zero),
+            m.Incident.IncidentType,
+            m.Incident.Location.ProvinceId,
+            m.Incident.Location.DistrictId,
+            m.Incident.Location.District,
+            m.Incident.Location.Latitude,
+            m.Incident.Location.Longitude,
+            m.Killed)).ToList();
+        var districts = episode.DistrictIds.Order(StringComparer.Ordinal).ToList();
+        var count = episode.Members.Count;
+        var headline = string.Create(CultureInfo.InvariantCulture,
+            $"{rule.Title} — {group.Name}: {count} incident{(count == 1 ? "" : "s")} in {districts.Count} district{(districts.Count == 1 ? "" : "s")}, {episode.Killed} killed");
+        return new WarningSnapshot(
+            episode.WarningId,
+            rule.Id,
+            rule.Title,
+            rule.Kind,
+            _ruleSet!.Hash,
+            (rule.Pattern is RulePattern.Proximity ? GroupBy.Site : rule.GroupBy).ToString().ToLowerInvariant(),
+            group.Key,
+            group.Name,
+            group.ProvinceId,
+            WarningSnapshot.Open,
+            SeverityName(episode.SeverityRank),
+            rule.Alerting.Urgency,
+            rule.Alerting.Certainty,
+            episode.First.Id,
+            new DateTimeOffset(episode.First.Ticks, TimeSpan.Zero),
+            new DateTimeOffset(episode.Last.Ticks, TimeSpan.Zero),
+            null,
+            incidents,
+            count,
+            districts,
+            episode.Killed,
+            episode.Peak,
+            headline,
+            Suppression(rule, group.ProvinceId, group));
+    }
+
+    private static string SeverityName(int rank) => CapSeverity.All.FirstOrDefault(s => CapSeverity.Rank(s) == rank) ?? CapSeverity.Unknown;
+
+    /// <summary>What changed between two snapshots of a warning, one phrase each; empty when nothing a reader sees did.</summary>
+    private static List<string> Changes(WarningSnapshot before, WarningSnapshot after)
+    {
+        var changes = new List<string>();
+        void Add(FormattableString phrase) => changes.Add(FormattableString.Invariant(phrase));
+        if (before.Severity != after.Severity)
+            Add($"severity {before.Severity} → {after.Severity}");
+        if (before.IncidentCount != after.IncidentCount)
+            Add($"incidents {before.IncidentCount} → {after.IncidentCount}");
+        else if (!before.Incidents.SequenceEqual(after.Incidents))
+            Add($"incidents revised");
+        if (!before.DistrictIds.SequenceEqual(after.DistrictIds))
+            Add($"districts {before.DistrictIds.Count} → {after.DistrictIds.Count}");
+        if (before.Killed != after.Killed)
+            Add($"killed {before.Killed} → {after.Killed}");
+        if (before.Measure != after.Measure)
+            Add($"measure {before.Measure:0.##} → {after.Measure:0.##}");
+        if (before.FirstHeldAt != after.FirstHeldAt || before.FirstIncidentId != after.FirstIncidentId)
+            Add($"first held at {after.FirstHeldAt:u}");
+        if (before.LastHeldAt != after.LastHeldAt)
+            Add($"last held at {after.LastHeldAt:u}");
+        if (before.Suppression != after.Suppression)
+        {
+            changes.Add(after.Suppression is { } s
+                ? $"{s.Kind} by {s.By}: {s.Reason}"
+                : $"no longer {before.Suppression!.Kind}");
+        }
+        return changes;
+    }
 }

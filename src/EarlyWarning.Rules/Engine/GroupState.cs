@@ -1,0 +1,51 @@
+namespace EarlyWarning.Rules.Engine;
+
+/// <summary>One group of one rule: its entries in entry order, its live (unresolved) episodes, and trend bucket counts.</summary>
+internal sealed class GroupState(string key, string name, string? provinceId)
+{
+    public string Key { get; } = key;
+
+    public string Name { get; } = name;
+
+    /// <summary>The province the group's warnings concern, or null for the whole country.</summary>
+    public string? ProvinceId { get; } = provinceId;
+
+    public List<Entry> Entries { get; } = [];
+
+    /// <summary>Episodes not yet resolved, in order; every earlier one is resolved and can no longer change.</summary>
+    public List<Episode> Live { get; set; } = [];
+
+    public Dictionary<long, int> Buckets { get; } = [];
+
+    public bool IsAfterLast(Entry entry) => Entries.Count == 0 || Entry.Order.Compare(Entries[^1], entry) < 0;
+
+    public int IndexOf(Entry entry) => Entries.BinarySearch(entry, Entry.Order);
+
+    public void Insert(Entry entry)
+    {
+        var index = Entries.BinarySearch(entry, Entry.Order);
+        Entries.Insert(index < 0 ? ~index : index, entry);
+    }
+
+    public void Remove(Entry entry)
+    {
+        var index = Entries.BinarySearch(entry, Entry.Order);
+        if (index >= 0 && ReferenceEquals(Entries[index], entry))
+            Entries.RemoveAt(index);
+    }
+
+    /// <summary>Index of the first entry at or after <paramref name="ticks"/>.</summary>
+    public int FirstAtOrAfter(long ticks)
+    {
+        int lo = 0, hi = Entries.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Entries[mid].Ticks < ticks)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+}

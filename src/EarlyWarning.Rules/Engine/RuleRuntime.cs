@@ -1,0 +1,469 @@
+using EarlyWarning.Contracts.Incidents;
+using EarlyWarning.Contracts.Vocabulary;
+using EarlyWarning.Gazetteer;
+using EarlyWarning.Rules.Model;
+
+namespace EarlyWarning.Rules.Engine;
+
+/// <summary>
+/// One rule's state and evaluation (docs/rules.md, "Semantics"). An incident appended after every entry of its group
+/// takes the fast path: only its own firing is computed and the last episode extended. Anything else (a late
+/// incident, a correction, a retraction) recomputes the group from the change on, and rebuilds its live episodes.
+/// </summary>
+internal sealed class RuleRuntime
+{
+    private readonly CompiledFilter _where;
+    private readonly CompiledFilter? _first;
+    private readonly CompiledFilter? _then;
+    private readonly long _window;
+    private readonly long _quiet;
+    private readonly long _bucket;
+    private readonly int _baseSeverity;
+    private readonly IReadOnlyList<CriticalSite> _sites;
+    private readonly Dictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(GroupState Group, Entry Entry)>> _byIncident = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+
+    public RuleRuntime(Rule rule, IReadOnlyList<CriticalSite> sites)
+    {
+        Rule = rule;
+        _where = new CompiledFilter(rule.Where);
+        _quiet = rule.QuietPeriod.Ticks;
+        _baseSeverity = CapSeverity.Rank(rule.Alerting.Severity);
+        switch (rule.Pattern)
+        {
+            case RulePattern.Spread s:
+                _window = s.Window.Ticks;
+                break;
+            case RulePattern.Threshold t:
+                _window = t.Window.Ticks;
+                break;
+            case RulePattern.Sequence q:
+                _window = q.Window.Ticks;
+                _first = new CompiledFilter(q.First);
+                _then = new CompiledFilter(q.Then);
+                break;
+            case RulePattern.Trend t:
+                _window = t.Window.Ticks;
+                _bucket = t.Bucket.Ticks;
+                break;
+        }
+        _sites = rule.Pattern is RulePattern.Proximity p
+            ? p.SiteIds.Count == 0 ? sites : sites.Where(s => p.SiteIds.Contains(s.Id)).ToList()
+            : [];
+    }
+
+    public Rule Rule { get; }
+
+    public IReadOnlyList<CriticalSite> Sites => _sites;
+
+    public long QuietTicks => _quiet;
+
+    public IEnumerable<GroupState> Groups => _groups.Values;
+
+    /// <summary>Brings the rule up to date with the incident's latest version.</summary>
+    public void Apply(IncidentSummary incident, IEpisodeSink sink)
+    {
+        var fresh = incident.Withdrawn || !_where.Matches(incident) ? [] : Admit(incident);
+        _byIncident.TryGetValue(incident.IncidentId, out var old);
+        if (old is null && fresh.Count == 0)
+            return;
+
+        var kept = new List<(GroupState, Entry)>(fresh.Count);
+        if (old is not null)
+        {
+            foreach (var (group, entry) in old)
+            {
+                if (fresh.Any(f => f.Key == group.Key))
+                    continue;
+                Remove(group, entry);
+                Rebuild(group, entry.Ticks, sink);
+            }
+        }
+        foreach (var (key, name, province, entry) in fresh)
+        {
+            var group = Group(key, name, province);
+            var previous = old?.FirstOrDefault(o => ReferenceEquals(o.Group, group)).Entry;
+            if (previous is not null && previous.SameAs(entry))
+            {
+                kept.Add((group, previous));
+                continue;
+            }
+            kept.Add((group, entry));
+            if (previous is null && group.IsAfterLast(entry))
+            {
+                Append(group, entry, sink);
+                continue;
+            }
+            if (previous is not null)
+                Remove(group, previous);
+            Insert(group, entry);
+            Rebuild(group, Math.Min(entry.Ticks, previous?.Ticks ?? long.MaxValue), sink);
+        }
+        if (kept.Count == 0)
+            _byIncident.Remove(incident.IncidentId);
+        else
+            _byIncident[incident.IncidentId] = kept;
+    }
+
+    /// <summary>Drops what no future change can need: entries and buckets behind the watermark and every live episode.</summary>
+    public void Prune(long watermark)
+    {
+        List<string>? empty = null;
+        foreach (var group in _groups.Values)
+        {
+            var from = group.Live.Count > 0 ? Math.Min(watermark, group.Live[0].First.Ticks) : watermark;
+            var bound = from - _window;
+            var drop = group.FirstAtOrAfter(Rule.Pattern is RulePattern.Trend ? from : bound);
+            for (var i = 0; i < drop; i++)
+            {
+                var id = group.Entries[i].Id;
+                if (_byIncident.TryGetValue(id, out var list))
+                {
+                    list.RemoveAll(p => ReferenceEquals(p.Group, group));
+                    if (list.Count == 0)
+                        _byIncident.Remove(id);
+                }
+            }
+            group.Entries.RemoveRange(0, drop);
+            if (Rule.Pattern is RulePattern.Trend trend)
+            {
+                var oldest = BucketOf(from) - (trend.Window.Ticks + trend.Baseline.Ticks) / _bucket;
+                foreach (var k in group.Buckets.Keys.Where(k => k < oldest).ToList())
+                    group.Buckets.Remove(k);
+            }
+            if (group.Entries.Count == 0 && group.Live.Count == 0 && group.Buckets.Count == 0)
+                (empty ??= []).Add(group.Key);
+        }
+        foreach (var key in empty ?? [])
+            _groups.Remove(key);
+    }
+
+    private List<(string Key, string Name, string? Province, Entry Entry)> Admit(IncidentSummary incident)
+    {
+        var location = incident.Location;
+        var ticks = incident.OccurredAt.UtcTicks;
+        var killed = CompiledFilter.KilledAll(incident);
+        var result = new List<(string, string, string?, Entry)>(1);
+        switch (Rule.Pattern)
+        {
+            case RulePattern.Proximity proximity:
+                if (!PreciseEnough(location.GeoPrecision, proximity.MinGeoPrecision))
+                    return result;
+                var at = new GeoPoint(location.Latitude, location.Longitude);
+                foreach (var site in _sites)
+                {
+                    if (at.KilometresTo(new GeoPoint(site.Latitude, site.Longitude)) <= proximity.RadiusKm)
+                        result.Add((site.Id, site.Name, site.ProvinceId, new Entry(incident, ticks, location.DistrictId, killed)));
+                }
+                return result;
+            case RulePattern.Sequence:
+                var isFirst = _first!.Matches(incident);
+                var isThen = _then!.Matches(incident);
+                if (!isFirst && !isThen)
+                    return result;
+                var (key, name, province) = GroupOf(location);
+                result.Add((key, name, province, new Entry(incident, ticks, location.DistrictId, killed) { IsFirst = isFirst, IsThen = isThen }));
+                return result;
+            default:
+                var g = GroupOf(location);
+                result.Add((g.Key, g.Name, g.Province, new Entry(incident, ticks, DistinctValueOf(incident), killed)));
+                return result;
+        }
+    }
+
+    private (string Key, string Name, string? Province) GroupOf(IncidentLocation location) => Rule.GroupBy switch
+    {
+        GroupBy.Province => (location.ProvinceId, location.Province, location.ProvinceId),
+        GroupBy.District => (location.DistrictId, location.District, location.ProvinceId),
+        _ => ("all", "Pakistan", null),
+    };
+
+    private string? DistinctValueOf(IncidentSummary incident) => (Rule.Pattern as RulePattern.Spread)?.Distinct switch
+    {
+        DistinctField.Province => incident.Location.ProvinceId,
+        DistinctField.Place => incident.Location.PlaceId ?? incident.Location.Place,
+        DistinctField.IncidentType => incident.IncidentType,
+        DistinctField.Perpetrator => incident.Perpetrator?.ToUpperInvariant(),
+        _ => incident.Location.DistrictId,
+    };
+
+    private static bool PreciseEnough(string precision, string minimum) =>
+        precision == GeoPrecision.Exact || (minimum == GeoPrecision.Near && precision == GeoPrecision.Near);
+
+    private GroupState Group(string key, string name, string? province)
+    {
+        if (!_groups.TryGetValue(key, out var group))
+            _groups[key] = group = new GroupState(key, name, province);
+        return group;
+    }
+
+    private void Insert(GroupState group, Entry entry)
+    {
+        group.Insert(entry);
+        if (_bucket > 0)
+            group.Buckets[BucketOf(entry.Ticks)] = group.Buckets.GetValueOrDefault(BucketOf(entry.Ticks)) + 1;
+    }
+
+    private void Remove(GroupState group, Entry entry)
+    {
+        group.Remove(entry);
+        if (_bucket > 0)
+        {
+            var k = BucketOf(entry.Ticks);
+            if (group.Buckets.GetValueOrDefault(k) <= 1)
+                group.Buckets.Remove(k);
+            else
+                group.Buckets[k]--;
+        }
+    }
+
+    /// <summary>The fast path: <paramref name="entry"/> comes after every entry of the group.</summary>
+    private void Append(GroupState group, Entry entry, IEpisodeSink sink)
+    {
+        Insert(group, entry);
+        var last = group.Entries.Count - 1;
+        if (_bucket == 0)
+        {
+            if (Evaluate(group, last, out var measures))
+            {
+                entry.Fires = true;
+                entry.Measures = measures;
+                sink.Changed(this, group, AddPoint(group.Live, group, last));
+            }
+            return;
+        }
+
+        // Every entry of a bucket sees the same counts, so they fire together, with the same (now higher) measure.
+        var k = BucketOf(entry.Ticks);
+        var fires = EvaluateBucket(group, k, entry, out var m);
+        var first = last;
+        while (first > 0 && BucketOf(group.Entries[first - 1].Ticks) == k)
+            first--;
+        Episode? changed = null;
+        for (var i = first; i <= last; i++)
+        {
+            var e = group.Entries[i];
+            e.Measures = m with { Killed = e.Killed };
+            if (!fires)
+                continue;
+            if (!e.Fires || i == last)
+            {
+                e.Fires = true;
+                changed = AddPoint(group.Live, group, i);
+            }
+        }
+        if (changed is not null)
+            sink.Changed(this, group, changed);
+    }
+
+    /// <summary>The slow path: something changed at <paramref name="fromTicks"/>; recompute firing from there and rebuild the live episodes.</summary>
+    private void Rebuild(GroupState group, long fromTicks, IEpisodeSink sink)
+    {
+        if (_bucket > 0)
+            fromTicks = DateTime.UnixEpoch.Ticks + (BucketOf(fromTicks) * _bucket);
+        var start = group.FirstAtOrAfter(fromTicks);
+        long? currentBucket = null;
+        var bucketFires = false;
+        PointMeasures bucketMeasures = default;
+        for (var i = start; i < group.Entries.Count; i++)
+        {
+            var e = group.Entries[i];
+            if (_bucket > 0)
+            {
+                var k = BucketOf(e.Ticks);
+                if (k != currentBucket)
+                {
+                    currentBucket = k;
+                    bucketFires = EvaluateBucket(group, k, e, out bucketMeasures);
+                }
+                e.Fires = bucketFires;
+                e.Measures = bucketMeasures with { Killed = e.Killed };
+            }
+            else
+            {
+                e.Fires = Evaluate(group, i, out var m);
+                e.Measures = m;
+            }
+        }
+
+        var from = group.Live.Count > 0 ? Math.Min(group.Live[0].First.Ticks, fromTicks) : fromTicks;
+        var rebuilt = new List<Episode>();
+        for (var i = group.FirstAtOrAfter(from); i < group.Entries.Count; i++)
+        {
+            if (group.Entries[i].Fires)
+                AddPoint(rebuilt, group, i);
+        }
+        var before = group.Live;
+        group.Live = rebuilt;
+        foreach (var gone in before)
+        {
+            if (rebuilt.Any(e => e.WarningId == gone.WarningId))
+                continue;
+            sink.Vanished(this, group, gone, rebuilt.FirstOrDefault(e => e.Members.Contains(gone.First) || gone.Members.Overlaps(e.Members)));
+        }
+        foreach (var episode in rebuilt)
+            sink.Changed(this, group, episode);
+    }
+
+    private Episode AddPoint(List<Episode> episodes, GroupState group, int index)
+    {
+        var point = group.Entries[index];
+        var current = episodes.Count > 0 ? episodes[^1] : null;
+        if (current is null || point.Ticks - current.Last.Ticks > _quiet)
+        {
+            current = new Episode(WarningIds.For(Rule.Id, group.Key, point.Id), point);
+            episodes.Add(current);
+        }
+        current.AddPoint(point, SeverityAt(point.Measures), PeakOf(point.Measures), WindowOf(group, index));
+        return current;
+    }
+
+    private int SeverityAt(PointMeasures measures)
+    {
+        var rank = _baseSeverity;
+        foreach (var step in Rule.Alerting.Steps)
+        {
+            if (measures.Of(step.Measure) >= step.AtLeast)
+                rank = Math.Max(rank, CapSeverity.Rank(step.Severity));
+        }
+        return rank;
+    }
+
+    private double PeakOf(PointMeasures measures) => Rule.Pattern switch
+    {
+        RulePattern.Spread => measures.Distinct,
+        RulePattern.Trend => measures.Trend,
+        _ => measures.Incidents,
+    };
+
+    /// <summary>The window's entries at a firing point (docs/rules.md): what the pattern rests on there.</summary>
+    private IEnumerable<Entry> WindowOf(GroupState group, int index)
+    {
+        var x = group.Entries[index];
+        switch (Rule.Pattern)
+        {
+            case RulePattern.Spread or RulePattern.Threshold:
+                for (var j = WindowStart(group, index); j <= index; j++)
+                    yield return group.Entries[j];
+                break;
+            case RulePattern.Sequence:
+                for (var j = WindowStart(group, index); j < index; j++)
+                {
+                    if (group.Entries[j].IsFirst)
+                        yield return group.Entries[j];
+                }
+                yield return x;
+                break;
+            default:
+                yield return x;
+                break;
+        }
+    }
+
+    private int WindowStart(GroupState group, int index)
+    {
+        var after = group.Entries[index].Ticks - _window;
+        var j = index;
+        while (j > 0 && group.Entries[j - 1].Ticks > after)
+            j--;
+        return j;
+    }
+
+    /// <summary>Whether the pattern holds at entry <paramref name="index"/>, for every kind but trend.</summary>
+    private bool Evaluate(GroupState group, int index, out PointMeasures measures)
+    {
+        var x = group.Entries[index];
+        switch (Rule.Pattern)
+        {
+            case RulePattern.Spread or RulePattern.Threshold:
+            {
+                var start = WindowStart(group, index);
+                var killed = 0;
+                _distinct.Clear();
+                var spread = Rule.Pattern as RulePattern.Spread;
+                for (var j = start; j <= index; j++)
+                {
+                    var e = group.Entries[j];
+                    killed += e.Killed;
+                    var value = spread is null ? e.Incident.Location.DistrictId : e.DistinctValue;
+                    if (value is not null)
+                        _distinct.Add(value);
+                }
+                var count = index - start + 1;
+                measures = new PointMeasures(count, _distinct.Count, killed, 0);
+                return spread is null
+                    ? count >= ((RulePattern.Threshold)Rule.Pattern).MinIncidents
+                    : count >= spread.MinIncidents && _distinct.Count >= spread.MinDistinct;
+            }
+            case RulePattern.Sequence:
+            {
+                if (!x.IsThen)
+                {
+                    measures = default;
+                    return false;
+                }
+                var count = 1;
+                var killed = x.Killed;
+                _distinct.Clear();
+                _distinct.Add(x.Incident.Location.DistrictId);
+                for (var j = WindowStart(group, index); j < index; j++)
+                {
+                    var a = group.Entries[j];
+                    if (!a.IsFirst)
+                        continue;
+                    count++;
+                    killed += a.Killed;
+                    _distinct.Add(a.Incident.Location.DistrictId);
+                }
+                measures = new PointMeasures(count, _distinct.Count, killed, 0);
+                return count > 1;
+            }
+            default:
+                measures = new PointMeasures(1, 1, x.Killed, 0);
+                return true;
+        }
+    }
+
+    private long BucketOf(long ticks) => (long)Math.Floor((ticks - DateTime.UnixEpoch.Ticks) / (double)_bucket);
+
+    private int CountIn(GroupState group, long fromBucket, long toBucket)
+    {
+        var sum = 0;
+        for (var k = fromBucket; k <= toBucket; k++)
+            sum += group.Buckets.GetValueOrDefault(k);
+        return sum;
+    }
+
+    /// <summary>Whether a trend holds in bucket <paramref name="k"/> (docs/rules.md, "Trend").</summary>
+    private bool EvaluateBucket(GroupState group, long k, Entry x, out PointMeasures measures)
+    {
+        var trend = (RulePattern.Trend)Rule.Pattern;
+        var w = trend.Window.Ticks / _bucket;
+        var b = trend.Baseline.Ticks / _bucket;
+        var current = CountIn(group, k - w + 1, k);
+        var baseline = CountIn(group, k - w - b + 1, k - w);
+        var enough = current >= trend.MinIncidents && baseline >= trend.MinBaseline;
+        if (trend.Ratio is { } ratio)
+        {
+            var expected = baseline * (double)w / b;
+            measures = new PointMeasures(current, 1, x.Killed, expected > 0 ? current / expected : 0);
+            return enough && current >= ratio * expected;
+        }
+
+        var slices = b / w;
+        double sum = 0, squares = 0;
+        for (var s = 0; s < slices; s++)
+        {
+            var from = k - w - b + 1 + (s * w);
+            double count = CountIn(group, from, from + w - 1);
+            sum += count;
+            squares += count * count;
+        }
+        var mean = sum / slices;
+        var sigma = Math.Sqrt(Math.Max(0, (squares / slices) - (mean * mean)));
+        var z = sigma > 0 ? (current - mean) / sigma : current > mean ? double.PositiveInfinity : 0;
+        measures = new PointMeasures(current, 1, x.Killed, sigma > 0 ? z : current - mean);
+        return enough && z >= trend.ZScore!.Value;
+    }
+}
