@@ -1,5 +1,6 @@
 using EarlyWarning.Ingest;
 using EarlyWarning.Ingest.Http;
+using EarlyWarning.Rules;
 using EarlyWarning.ServiceDefaults.Bus;
 using EarlyWarning.Sources.Scenario;
 using EarlyWarning.ServiceDefaults;
@@ -39,6 +40,7 @@ internal static class HostProgram
             await builder.AddEventStoreAsync();
             builder.AddEarlyWarningBus(bus => bus.AddIngestConsumers());
             builder.AddIngest();
+            builder.AddRules();
             if (options.Demo)
             {
                 builder.Services.AddScenarioPlayer();

@@ -1,6 +1,7 @@
 using EarlyWarning.Contracts.Warnings;
 using EarlyWarning.EventStore;
 using EarlyWarning.Rules.Engine;
+using Microsoft.Extensions.Logging;
 
 namespace EarlyWarning.Rules.Processing;
 
@@ -10,7 +11,7 @@ namespace EarlyWarning.Rules.Processing;
 /// Expected revisions follow the warning's version, so a second writer with the same history fails loudly
 /// instead of writing a warning twice.
 /// </summary>
-internal sealed class RulesHandler(RuleEngine engine, EventTypeRegistry registry, Gazetteer.Gazetteer gazetteer) : IEventHandler
+internal sealed class RulesHandler(RuleEngine engine, EventTypeRegistry registry, Gazetteer.Gazetteer gazetteer, ILogger logger) : IEventHandler
 {
     private readonly List<EmittedWarningEvent> _output = [];
 
@@ -29,6 +30,8 @@ internal sealed class RulesHandler(RuleEngine engine, EventTypeRegistry registry
             TraceState = recorded.Metadata.TraceState,
             Source = "rules",
         };
+        foreach (var emitted in _output)
+            Log(emitted.Event);
         foreach (var warning in _output.GroupBy(e => e.WarningId))
         {
             var events = warning.ToList();
@@ -40,5 +43,21 @@ internal sealed class RulesHandler(RuleEngine engine, EventTypeRegistry registry
                 events.Select(e => registry.ToEventData(e.Event, WarningIds.EventId(e.WarningId, e.Version), metadata)).ToArray());
         }
         return ValueTask.CompletedTask;
+    }
+
+    private void Log(object @event)
+    {
+        switch (@event)
+        {
+            case WarningRaised raised:
+                logger.LogWarning("Warning raised [{Severity}] {Headline} ({WarningId})", raised.Warning.Severity, raised.Warning.Headline, raised.Warning.WarningId);
+                break;
+            case WarningUpdated updated:
+                logger.LogInformation("Warning updated [{Severity}] {Headline}: {Changes} ({WarningId})", updated.Warning.Severity, updated.Warning.Headline, string.Join("; ", updated.Changes), updated.Warning.WarningId);
+                break;
+            case WarningResolved resolved:
+                logger.LogInformation("Warning resolved ({Reason}) {Headline} ({WarningId})", resolved.Reason, resolved.Warning.Headline, resolved.Warning.WarningId);
+                break;
+        }
     }
 }

@@ -37,7 +37,7 @@ internal sealed class RulesService(
                 var checkpoint = await RebuildAsync(engine, gazetteer, stoppingToken).ConfigureAwait(false);
                 _logger.LogInformation("Rules rebuilt their state up to position {Position}; {Open} warnings open", checkpoint, engine.Warnings.Count(w => w.ResolutionReason is null));
 
-                var handler = new ObservedHandler(new RulesHandler(engine, registry, gazetteer), status);
+                var handler = new ObservedHandler(new RulesHandler(engine, registry, gazetteer, loggers.CreateLogger("EarlyWarning.Warnings")), status);
                 var subscription = new CheckpointedSubscription(store, options.SubscriptionId, handler, EngineInput.Filter, loggers.CreateLogger<CheckpointedSubscription>());
                 subscription.StateChanged += status.Changed;
                 await subscription.RunAsync(stoppingToken).ConfigureAwait(false);

@@ -23,6 +23,8 @@ public sealed class RulesStatus
     internal void Changed(SubscriptionMessage message)
     {
         _caughtUp = message is SubscriptionMessage.CaughtUp;
+        if (message is SubscriptionMessage.CaughtUp(var position) && position > Position)
+            Evaluated(position);
         _failure = null;
     }
 
