@@ -18,6 +18,9 @@ public sealed class CheckpointedSubscription(IEventStore store, string subscript
     /// <summary>Raised on every caught-up and fell-behind, for health and metrics.</summary>
     public event Action<SubscriptionMessage>? StateChanged;
 
+    /// <summary>Raised after each event is handled and whatever it appended is committed: readers may now see its effect.</summary>
+    public event Action<GlobalPosition>? Handled;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var start = await store.LoadCheckpointAsync(SubscriptionId, cancellationToken).ConfigureAwait(false) ?? GlobalPosition.Start;
@@ -38,6 +41,7 @@ public sealed class CheckpointedSubscription(IEventStore store, string subscript
                         await store.AppendAsync(context.Appends, new Checkpoint(SubscriptionId, handled), cancellationToken).ConfigureAwait(false);
                         committed = handled;
                     }
+                    Handled?.Invoke(handled);
                     break;
                 case SubscriptionMessage.CaughtUp(var position):
                     handled = position > handled ? position : handled;

@@ -37,9 +37,10 @@ internal sealed class RulesService(
                 var checkpoint = await RebuildAsync(engine, gazetteer, stoppingToken).ConfigureAwait(false);
                 _logger.LogInformation("Rules rebuilt their state up to position {Position}; {Open} warnings open", checkpoint, engine.Warnings.Count(w => w.ResolutionReason is null));
 
-                var handler = new ObservedHandler(new RulesHandler(engine, registry, gazetteer, loggers.CreateLogger("EarlyWarning.Warnings")), status);
+                var handler = new RulesHandler(engine, registry, gazetteer, loggers.CreateLogger("EarlyWarning.Warnings"));
                 var subscription = new CheckpointedSubscription(store, options.SubscriptionId, handler, EngineInput.Filter, loggers.CreateLogger<CheckpointedSubscription>());
                 subscription.StateChanged += status.Changed;
+                subscription.Handled += status.Evaluated;
                 await subscription.RunAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -77,15 +78,5 @@ internal sealed class RulesService(
         }
         status.Evaluated(checkpoint);
         return checkpoint;
-    }
-
-    /// <summary>Tells the status how far evaluation got, after each event.</summary>
-    private sealed class ObservedHandler(IEventHandler inner, RulesStatus status) : IEventHandler
-    {
-        public async ValueTask HandleAsync(RecordedEvent recorded, HandlerContext context, CancellationToken cancellationToken)
-        {
-            await inner.HandleAsync(recorded, context, cancellationToken).ConfigureAwait(false);
-            status.Evaluated(recorded.Position);
-        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class RulesStatus
     /// <summary>Whether the service has read everything recorded and is following live.</summary>
     public bool CaughtUp => _caughtUp;
 
-    /// <summary>The position of <c>$all</c> the engine has evaluated up to.</summary>
+    /// <summary>The position of <c>$all</c> the engine has evaluated up to, its warning events committed.</summary>
     public GlobalPosition Position => new(Interlocked.Read(ref _position));
 
     internal void Evaluated(GlobalPosition position) => Interlocked.Exchange(ref _position, position.Value);
