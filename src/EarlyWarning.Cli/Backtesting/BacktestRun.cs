@@ -1,0 +1,76 @@
+using System.Text;
+using EarlyWarning.Cli.CommandLine;
+using EarlyWarning.Cli.Output;
+using EarlyWarning.Cli.RuleFiles;
+using EarlyWarning.Cli.Store;
+using EarlyWarning.Rules.Backtesting;
+
+namespace EarlyWarning.Cli.Backtesting;
+
+/// <summary>
+/// <c>ew backtest</c>: the rules first (a mistake there costs nothing), then the output file (so a bad path fails
+/// before a long run, not after), then the store, the run, and the warnings. Data goes to standard output or the
+/// file; progress and problems go to standard error.
+/// </summary>
+internal static class BacktestRun
+{
+    /// <exception cref="RuleFilesException">The rules cannot be used.</exception>
+    /// <exception cref="ArgumentException">The store options name no usable store, or the output file cannot be written.</exception>
+    /// <exception cref="EventStore.StoreUnavailableException">The store cannot be opened or read.</exception>
+    public static async Task RunAsync(BacktestOptions options, TextWriter output, TextWriter error, bool errorIsTerminal, CancellationToken cancellationToken)
+    {
+        var ruleSet = RuleFileSource.Load(options.Rules, Gazetteer.Gazetteer.Default);
+        await using var file = OpenOutput(options.Output);
+
+        var store = await StoreOpener.OpenAsync(options.Store, options.Schema, cancellationToken).ConfigureAwait(false);
+        BacktestResult result;
+        await using (store.ConfigureAwait(false))
+        {
+            var progress = options.Progress || errorIsTerminal ? new ProgressLine(error) : null;
+            try
+            {
+                result = await Backtester.RunAsync(store, ruleSet, options.From ?? DateTimeOffset.MinValue, options.To ?? DateTimeOffset.MaxValue, progress, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            finally
+            {
+                progress?.Finish();
+            }
+        }
+
+        var target = file is null ? output : new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        switch (options.Format)
+        {
+            case OutputFormat.Table:
+                TableReport.Write(target, result);
+                break;
+            case OutputFormat.Csv:
+                CsvReport.Write(target, result);
+                break;
+            case OutputFormat.Json:
+                JsonReport.Write(target, result, options.From, options.To);
+                break;
+        }
+        await target.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        // Standard output carries the CSV or JSON alone, so it can be piped; the summary goes beside it.
+        if (file is not null)
+            output.WriteLine($"{ReportText.Summary(result)} Written to {options.Output}.");
+        else if (options.Format != OutputFormat.Table)
+            error.WriteLine(ReportText.Summary(result));
+    }
+
+    private static FileStream? OpenOutput(string? path)
+    {
+        if (path is null)
+            return null;
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new ArgumentException($"--output: cannot write {path}: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace EarlyWarning.Cli.CommandLine;
+
+/// <summary>What the command line asks for: a closed hierarchy, consumed with <c>switch</c>.</summary>
+internal abstract record CliCommand
+{
+    private CliCommand()
+    {
+    }
+
+    /// <summary>Print <paramref name="Text"/> on standard output and succeed.</summary>
+    public sealed record Help(string Text) : CliCommand;
+
+    /// <summary><c>ew backtest</c>.</summary>
+    public sealed record Backtest(BacktestOptions Options) : CliCommand;
+
+    /// <summary><c>ew rules check</c>: validate a rule file or directory.</summary>
+    public sealed record CheckRules(string Path) : CliCommand;
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using EarlyWarning.Rules.Backtesting;
+
+namespace EarlyWarning.Cli.Output;
+
+/// <summary>One JSON object: the rule set, the period, the counts, and every warning with its whole snapshot.</summary>
+internal static class JsonReport
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <param name="output">Where to write.</param>
+    /// <param name="result">The back-test.</param>
+    /// <param name="from">The --from given, or null for the beginning.</param>
+    /// <param name="to">The --to given, or null for the end.</param>
+    public static void Write(TextWriter output, BacktestResult result, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var report = new
+        {
+            ruleSet = new { hash = result.RuleSet.Hash, ruleIds = result.RuleSet.Rules.Select(r => r.Id).ToList() },
+            from,
+            to,
+            counts = new { incidentEvents = result.IncidentEvents, tooLate = result.TooLate, warnings = result.Warnings.Count },
+            elapsedSeconds = Math.Round(result.Elapsed.TotalSeconds, 3),
+            warnings = result.Warnings,
+        };
+        output.WriteLine(JsonSerializer.Serialize(report, Options));
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using EarlyWarning.Rules.Backtesting;
+
+namespace EarlyWarning.Cli.Output;
+
+/// <summary>How times, durations and the run's summary read, the same in every format.</summary>
+internal static class ReportText
+{
+    public static string Minute(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Round-trip ISO 8601 in UTC, as the JSON has it.</summary>
+    public static string Iso(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary><c>+2h05m</c>, <c>+3d04h</c>.</summary>
+    public static string Lateness(TimeSpan late) =>
+        late.TotalDays >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"+{(int)late.TotalDays}d{late.Hours:00}h")
+            : string.Create(CultureInfo.InvariantCulture, $"+{late.Hours}h{late.Minutes:00}m");
+
+    public static string Status(BacktestWarning warning) =>
+        warning.ResolutionReason is { } reason ? $"resolved ({reason})" : warning.Warning.Status;
+
+    public static string Summary(BacktestResult result) => string.Create(CultureInfo.InvariantCulture,
+        $"{result.IncidentEvents:N0} incident events read, {result.TooLate:N0} too late to evaluate, {result.Warnings.Count:N0} warnings, in {result.Elapsed.TotalSeconds:0.0} s.");
+}

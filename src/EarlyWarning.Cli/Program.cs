@@ -1,0 +1,3 @@
+using EarlyWarning.Cli;
+
+return await CliProgram.RunAsync(args);
