@@ -1,0 +1,68 @@
+using EarlyWarning.Contracts.Reports;
+using EarlyWarning.Ingest;
+using EarlyWarning.Ingest.Pipeline;
+using EarlyWarning.ServiceDefaults;
+using EarlyWarning.Sources.Scenario;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EarlyWarning.Cli.Tests;
+
+/// <summary>
+/// A SQLite store holding the shipped scenario as ingest records it: every message sent through ingest wired as the
+/// services wire it, in publishing order, each answered before the next. Filled once for the tests that share it,
+/// and closed before ew opens it.
+/// </summary>
+public sealed class ScenarioStore : IAsyncLifetime
+{
+    private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ew-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public string Path => System.IO.Path.Combine(_folder, "store.db");
+
+    /// <summary>The <c>--store</c> argument for it.</summary>
+    public string Argument => "sqlite:" + Path;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["EventStore:Adapter"] = "sqlite",
+            ["EventStore:Sqlite:Path"] = Path,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await builder.AddEventStoreAsync();
+        builder.AddIngest();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var ingest = host.Services.GetRequiredService<IncidentIngest>();
+        await ingest.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        foreach (var entry in ScenarioFile.Default.Messages)
+        {
+            var outcome = entry.Message switch
+            {
+                IncidentReported report => await ingest.ReportAsync(report, null),
+                IncidentCorrected correction => await ingest.CorrectAsync(correction, null),
+                IncidentRetracted retraction => await ingest.RetractAsync(retraction, null),
+                _ => throw new InvalidOperationException(entry.Kind),
+            };
+            if (outcome.Status is IngestStatus.Rejected or IngestStatus.UnknownReport or IngestStatus.Conflict)
+                throw new InvalidOperationException($"Scenario message {entry.Index} ({entry.Kind}) was not accepted: {outcome}");
+        }
+        await host.StopAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        return Task.CompletedTask;
+    }
+}
