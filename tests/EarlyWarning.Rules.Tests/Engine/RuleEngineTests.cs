@@ -1,0 +1,246 @@
+using EarlyWarning.Contracts.Rules;
+using EarlyWarning.Contracts.Vocabulary;
+using EarlyWarning.Contracts.Warnings;
+using EarlyWarning.Rules.Engine;
+using EarlyWarning.Rules.Model;
+using static EarlyWarning.Rules.Tests.Engine.EngineFixture;
+
+namespace EarlyWarning.Rules.Tests.Engine;
+
+public sealed class RuleEngineTests
+{
+    private static readonly string[] Balochistan = ["quetta", "kech", "gwadar", "panjgur", "mastung", "kalat", "nushki"];
+
+    private static EngineFixture FourAttacks(params Rule[] rules)
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(rules.Length == 0 ? [Spread()] : rules));
+        for (var i = 0; i < 4; i++)
+            f.Apply(Incident($"i{i}", Balochistan[i], i), i);
+        return f;
+    }
+
+    [Fact]
+    public void a_spread_warning_is_raised_by_the_incident_at_which_the_pattern_first_holds()
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(Spread()));
+        for (var i = 0; i < 3; i++)
+            f.Apply(Incident($"i{i}", Balochistan[i], i), i);
+        Assert.Empty(f.Events);
+
+        f.Apply(Incident("i3", Balochistan[3], 3), 3);
+
+        var raised = Assert.IsType<WarningRaised>(Assert.Single(f.Events).Event);
+        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3"), raised.Warning.WarningId);
+        Assert.Equal(T0.AddHours(3), raised.Warning.FirstHeldAt);
+        Assert.Equal(["i0", "i1", "i2", "i3"], raised.Warning.Incidents.Select(i => i.IncidentId));
+        Assert.Equal(4, raised.Warning.DistrictIds.Count);
+        Assert.Equal("Balochistan", raised.Warning.GroupName);
+        Assert.Equal(1, raised.Version);
+        Assert.Null(raised.LateBy);
+        Assert.Equal(f.Now, raised.KnownAt);
+    }
+
+    [Fact]
+    public void further_matches_update_the_open_warning_instead_of_raising_another_and_severity_rises_by_its_steps()
+    {
+        var f = FourAttacks(Spread(steps: new SeverityStep(Measure.Distinct, 5, CapSeverity.Extreme)));
+        f.Apply(Incident("i4", Balochistan[4], 4), 4);
+
+        var updated = Assert.IsType<WarningUpdated>(f.Events[^1].Event);
+        Assert.Equal(2, updated.Version);
+        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3"), updated.Warning.WarningId);
+        Assert.Equal(CapSeverity.Extreme, updated.Warning.Severity);
+        Assert.Contains("severity Severe → Extreme", updated.Changes);
+        Assert.Contains("incidents 4 → 5", updated.Changes);
+        Assert.Contains("districts 4 → 5", updated.Changes);
+        Assert.Single(f.Of<WarningRaised>());
+    }
+
+    [Fact]
+    public void an_open_warning_resolves_once_the_watermark_passes_its_quiet_period_and_a_new_episode_is_a_new_warning()
+    {
+        var f = FourAttacks();
+        // Quiet period 12 h after the last firing point (3 h), allowed lateness 24 h: resolved when event time passes 39 h.
+        f.Apply(Incident("far", "peshawar", 39), 39);
+        Assert.Empty(f.Of<WarningResolved>());
+        f.Apply(Incident("later", "peshawar", 39.5), 39.5);
+
+        var resolved = Assert.Single(f.Of<WarningResolved>());
+        Assert.Equal(WarningResolved.ReasonQuiet, resolved.Reason);
+        Assert.Equal(T0.AddHours(15), resolved.Warning.ResolvedAt);
+        Assert.Equal(WarningSnapshot.Resolved, resolved.Warning.Status);
+
+        for (var i = 0; i < 4; i++)
+            f.Apply(Incident($"j{i}", Balochistan[i], 40 + i), 40 + i);
+        Assert.Equal(2, f.Of<WarningRaised>().Count);
+    }
+
+    [Fact]
+    public void a_late_report_that_completes_a_pattern_raises_it_and_the_warning_says_how_late()
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(Spread()));
+        f.Apply(Incident("i0", "quetta", 0), 0);
+        f.Apply(Incident("i1", "kech", 1), 1);
+        f.Apply(Incident("i3", "panjgur", 3), 3);
+        f.Apply(Incident("i2", "gwadar", 2), 3.5);
+
+        var raised = Assert.Single(f.Of<WarningRaised>());
+        Assert.Equal(TimeSpan.FromHours(1), raised.LateBy);
+        Assert.Equal("i3", raised.Warning.FirstIncidentId);
+    }
+
+    [Fact]
+    public void a_late_report_that_moves_the_start_of_a_pattern_back_supersedes_the_open_warning()
+    {
+        var f = FourAttacks();
+        var first = WarningIds.For("coordinated", "balochistan", "i3");
+        f.Apply(Incident("early", "mastung", 2.5), 4);
+
+        var resolved = Assert.Single(f.Of<WarningResolved>());
+        var successor = WarningIds.For("coordinated", "balochistan", "early");
+        Assert.Equal(first, resolved.Warning.WarningId);
+        Assert.Equal(WarningResolved.ReasonSuperseded, resolved.Reason);
+        Assert.Equal(successor, resolved.SupersededBy);
+        var raised = f.Of<WarningRaised>()[^1];
+        Assert.Equal(successor, raised.Warning.WarningId);
+        Assert.Equal(5, raised.Warning.IncidentCount);
+    }
+
+    [Fact]
+    public void a_retraction_that_takes_the_pattern_away_withdraws_the_warning()
+    {
+        var f = FourAttacks();
+        f.Apply(Incident("i2", Balochistan[2], 2, withdrawn: true), 5);
+
+        var resolved = Assert.Single(f.Of<WarningResolved>());
+        Assert.Equal(WarningResolved.ReasonWithdrawn, resolved.Reason);
+        Assert.Null(resolved.SupersededBy);
+        Assert.DoesNotContain(f.Engine.Warnings, w => w.ResolutionReason is null);
+    }
+
+    [Fact]
+    public void a_casualty_correction_updates_the_open_warning()
+    {
+        var f = FourAttacks();
+        f.Apply(Incident("i0", Balochistan[0], 0, killed: 12), 5);
+
+        var updated = Assert.IsType<WarningUpdated>(f.Events[^1].Event);
+        Assert.Contains("killed 4 → 15", updated.Changes);
+        Assert.Equal(15, updated.Warning.Killed);
+    }
+
+    [Fact]
+    public void a_report_older_than_the_allowed_lateness_changes_nothing_and_is_counted()
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(Single()));
+        f.Apply(Incident("now", "quetta", 30), 30);
+        var before = f.Events.Count;
+
+        f.Apply(Incident("old", "kech", 5), 31);
+
+        Assert.Equal(before, f.Events.Count);
+        Assert.Equal(1, f.Engine.TooLate);
+        Assert.Equal(T0.AddHours(6), f.Engine.Watermark);
+    }
+
+    [Fact]
+    public void a_silence_mutes_matching_warnings_until_it_ends_and_they_are_updated_when_it_lifts()
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(Spread()));
+        f.Apply(new SilenceAdded("s1", "coordinated", "balochistan", null, T0.AddHours(10), "exercise in progress", "operator"), 0);
+        for (var i = 0; i < 4; i++)
+            f.Apply(Incident($"i{i}", Balochistan[i], i), i);
+
+        var raised = Assert.Single(f.Of<WarningRaised>());
+        Assert.Equal(new WarningSuppression(WarningSuppression.Silenced, "s1", "exercise in progress"), raised.Warning.Suppression);
+
+        f.Apply(Incident("elsewhere", "peshawar", 4), 11);
+        var lifted = Assert.IsType<WarningUpdated>(f.Events.Single(e => e.Event is WarningUpdated { Changes: var c } && c.Contains("no longer silenced")).Event);
+        Assert.Null(lifted.Warning.Suppression);
+    }
+
+    [Fact]
+    public void a_silence_for_another_province_or_rule_does_not_mute_and_removing_a_silence_lifts_it()
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(Spread()));
+        f.Apply(new SilenceAdded("other-province", null, "khyber-pakhtunkhwa", null, T0.AddDays(2), "r", "op"), 0);
+        f.Apply(new SilenceAdded("other-rule", "suicide", null, null, T0.AddDays(2), "r", "op"), 0);
+        f.Apply(new SilenceAdded("mine", null, "balochistan", null, T0.AddDays(2), "r", "op"), 0);
+        for (var i = 0; i < 4; i++)
+            f.Apply(Incident($"i{i}", Balochistan[i], i), i);
+        Assert.Equal("mine", f.Warning("coordinated").Snapshot.Suppression?.By);
+
+        f.Apply(new SilenceRemoved("mine", "op"), 5);
+
+        Assert.Null(f.Warning("coordinated").Snapshot.Suppression);
+    }
+
+    [Fact]
+    public void an_open_province_wide_warning_inhibits_the_district_warnings_of_that_province_only()
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(Spread(inhibits: ["district-cluster"]), Threshold()));
+        for (var i = 0; i < 3; i++)
+            f.Apply(Incident($"p{i}", "peshawar", i * 0.5), i * 0.5);
+        f.Apply(Incident("q0", "quetta", 0.1), 1.1);
+        f.Apply(Incident("q1", "quetta", 0.2), 1.2);
+        var quettaCluster = WarningIds.For("district-cluster", "quetta", "q2");
+        f.Apply(Incident("q2", "quetta", 1.3), 1.3);
+        Assert.Null(f.Engine.Warnings.Single(w => w.Snapshot.WarningId == quettaCluster).Snapshot.Suppression);
+
+        f.Apply(Incident("k0", "kech", 2), 2);
+        f.Apply(Incident("g0", "gwadar", 2.5), 2.5);
+
+        var coordinated = f.Warning("coordinated");
+        var cluster = f.Engine.Warnings.Single(w => w.Snapshot.WarningId == quettaCluster);
+        Assert.Equal(new WarningSuppression(WarningSuppression.Inhibited, coordinated.Snapshot.WarningId, coordinated.Snapshot.Headline), cluster.Snapshot.Suppression);
+        var peshawar = f.Engine.Warnings.Single(w => w.Snapshot.RuleId == "district-cluster" && w.Snapshot.GroupKey == "peshawar");
+        Assert.Null(peshawar.Snapshot.Suppression);
+    }
+
+    [Fact]
+    public void activating_a_set_keeps_unchanged_rules_and_resolves_the_warnings_of_changed_ones()
+    {
+        var f = FourAttacks(Spread(), Single("any"));
+        var before = f.Events.Count;
+        f.Activate(Set(Spread(), Single("any")));
+        Assert.Equal(before, f.Events.Count);
+
+        f.Activate(Set(Spread() with { Fingerprint = "coordinated-v2" }, Single("any")));
+
+        var resolved = Assert.Single(f.Of<WarningResolved>());
+        Assert.Equal(WarningResolved.ReasonRuleChanged, resolved.Reason);
+        Assert.Equal("coordinated", resolved.Warning.RuleId);
+        Assert.NotNull(f.Warning("any"));
+    }
+
+    [Fact]
+    public void a_single_rule_fires_only_on_incidents_that_pass_its_filter()
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(Single(where: new IncidentFilter(IncidentTypes: new HashSet<string> { IncidentTypes.SuicideAttack }))));
+        f.Apply(Incident("a", "quetta", 0), 0);
+        Assert.Empty(f.Events);
+        f.Apply(Incident("b", "quetta", 1, IncidentTypes.SuicideAttack), 1);
+        Assert.Equal("b", Assert.Single(f.Of<WarningRaised>()).Warning.FirstIncidentId);
+    }
+
+    [Fact]
+    public void versions_of_a_warning_follow_each_other_from_one()
+    {
+        var f = FourAttacks();
+        f.Apply(Incident("i4", Balochistan[4], 4), 4);
+        f.Apply(Incident("i0", Balochistan[0], 0, killed: 7), 5);
+        f.Apply(Incident("far", "peshawar", 60), 60);
+
+        foreach (var warning in f.Events.GroupBy(e => e.WarningId))
+            Assert.Equal(Enumerable.Range(1, warning.Count()), warning.Select(e => e.Version));
+        Assert.IsType<WarningResolved>(f.Events.Last(e => e.WarningId == WarningIds.For("coordinated", "balochistan", "i3")).Event);
+    }
+}
