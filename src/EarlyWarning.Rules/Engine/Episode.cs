@@ -21,6 +21,13 @@ internal sealed class Episode(string warningId, Entry first)
 
     public IEnumerable<string> DistrictIds => _districts.Keys;
 
+    /// <summary>A point already in the episode now measures higher (a trend bucket that grew).</summary>
+    public void Elevate(int severityRank, double measure)
+    {
+        SeverityRank = Math.Max(SeverityRank, severityRank);
+        Peak = Math.Max(Peak, measure);
+    }
+
     public void AddPoint(Entry point, int severityRank, double measure, IEnumerable<Entry> window)
     {
         Last = point;

@@ -116,11 +116,23 @@ public sealed class RuleEngine : IEpisodeSink
 
     void IEpisodeSink.Changed(RuleRuntime rule, GroupState group, Episode episode)
     {
-        if (_book.TryGetValue(episode.WarningId, out var record) && record.ResolutionReason is not null)
-            return; // Only a rule re-activated with a new definition can meet an id it resolved before; the old warning stays closed.
-
         var snapshot = Snapshot(rule, group, episode);
-        if (record is null)
+        _book.TryGetValue(episode.WarningId, out var record);
+        if (record?.ResolutionReason is WarningResolved.ReasonQuiet)
+            return; // Unreachable: the watermark passed its quiet period, so no input the engine accepts can touch it.
+        if (record?.ResolutionReason is not null)
+        {
+            // Superseded or withdrawn, and now its episode is back (a late report that moved the start of the
+            // pattern was itself retracted, say). The warning is the episode's; it reopens rather than leaving the
+            // episode without one.
+            var changes = Changes(record.Snapshot, snapshot);
+            changes.Insert(0, $"reopened after {record.ResolutionReason}");
+            record.ResolutionReason = null;
+            record.Version++;
+            record.Snapshot = snapshot;
+            Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, _lateBy));
+        }
+        else if (record is null)
         {
             record = new WarningRecord(snapshot);
             _book[episode.WarningId] = record;
@@ -139,7 +151,7 @@ public sealed class RuleEngine : IEpisodeSink
         record.Rule = rule;
         record.Group = group;
         record.Episode = episode;
-        Schedule(episode.WarningId, episode.Last.Ticks + rule.QuietTicks);
+        Schedule(episode.WarningId, rule.ResolvesAfter(episode));
         if (record.Version == 1 && rule.Rule.Inhibits.Count > 0)
             RefreshSuppressions(rule.Rule.Inhibits);
     }
@@ -167,10 +179,9 @@ public sealed class RuleEngine : IEpisodeSink
         var watermark = WatermarkTicks;
         while (_due.Count > 0 && _due.Min.Due < watermark)
         {
-            var (due, id) = _due.Min;
-            var record = _book[id];
+            var record = _book[_due.Min.Id];
             record.Group!.Live.Remove(record.Episode!);
-            Resolve(record, WarningResolved.ReasonQuiet, null, new DateTimeOffset(due, TimeSpan.Zero));
+            Resolve(record, WarningResolved.ReasonQuiet, null, new DateTimeOffset(record.Episode!.Last.Ticks + record.Rule!.QuietTicks, TimeSpan.Zero));
         }
     }
 

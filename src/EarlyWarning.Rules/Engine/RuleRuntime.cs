@@ -113,6 +113,8 @@ internal sealed class RuleRuntime
         foreach (var group in _groups.Values)
         {
             var from = group.Live.Count > 0 ? Math.Min(watermark, group.Live[0].First.Ticks) : watermark;
+            if (_bucket > 0)
+                from = BucketStart(BucketOf(from));
             var bound = from - _window;
             var drop = group.FirstAtOrAfter(Rule.Pattern is RulePattern.Trend ? from : bound);
             for (var i = 0; i < drop; i++)
@@ -234,34 +236,61 @@ internal sealed class RuleRuntime
             return;
         }
 
-        // Every entry of a bucket sees the same counts, so they fire together, with the same (now higher) measure.
+        // Every entry of a bucket sees the same counts, so they fire together, with the same measure. Adding to the
+        // newest bucket only raises its count, so earlier points of the bucket may start firing, and those already
+        // firing now carry a higher measure: both lift the episodes that hold them.
         var k = BucketOf(entry.Ticks);
         var fires = EvaluateBucket(group, k, entry, out var m);
         var first = last;
         while (first > 0 && BucketOf(group.Entries[first - 1].Ticks) == k)
             first--;
-        Episode? changed = null;
+        for (var i = first; i <= last; i++)
+            group.Entries[i].Measures = m with { Killed = group.Entries[i].Killed };
+        if (!fires)
+            return;
+        var changed = new List<Episode>();
         for (var i = first; i <= last; i++)
         {
-            var e = group.Entries[i];
-            e.Measures = m with { Killed = e.Killed };
-            if (!fires)
+            if (group.Entries[i].Fires)
                 continue;
-            if (!e.Fires || i == last)
-            {
-                e.Fires = true;
-                changed = AddPoint(group.Live, group, i);
-            }
+            group.Entries[i].Fires = true;
+            var episode = AddPoint(group.Live, group, i);
+            if (!changed.Contains(episode))
+                changed.Add(episode);
         }
-        if (changed is not null)
-            sink.Changed(this, group, changed);
+        var bucketStart = group.Entries[first].Ticks;
+        foreach (var episode in group.Live)
+        {
+            if (episode.Last.Ticks < bucketStart)
+                continue;
+            episode.Elevate(SeverityAt(m), PeakOf(m));
+            if (!changed.Contains(episode))
+                changed.Add(episode);
+        }
+        foreach (var episode in changed)
+            sink.Changed(this, group, episode);
     }
+
+    /// <summary>
+    /// The event time the watermark must pass for <paramref name="episode"/> to resolve: its last firing point plus
+    /// the quiet period. For a trend, a new incident can make earlier entries of its bucket fire, down to the start
+    /// of the watermark's bucket; so the start of that bucket, not the watermark, must pass.
+    /// </summary>
+    public long ResolvesAfter(Episode episode)
+    {
+        var quietEnd = episode.Last.Ticks + _quiet;
+        if (_bucket == 0)
+            return quietEnd;
+        return BucketStart(BucketOf(quietEnd) + 1) - 1;
+    }
+
+    private long BucketStart(long bucket) => DateTime.UnixEpoch.Ticks + (bucket * _bucket);
 
     /// <summary>The slow path: something changed at <paramref name="fromTicks"/>; recompute firing from there and rebuild the live episodes.</summary>
     private void Rebuild(GroupState group, long fromTicks, IEpisodeSink sink)
     {
         if (_bucket > 0)
-            fromTicks = DateTime.UnixEpoch.Ticks + (BucketOf(fromTicks) * _bucket);
+            fromTicks = BucketStart(BucketOf(fromTicks));
         var start = group.FirstAtOrAfter(fromTicks);
         long? currentBucket = null;
         var bucketFires = false;

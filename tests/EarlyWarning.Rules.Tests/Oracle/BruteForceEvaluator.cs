@@ -64,8 +64,10 @@ public static class BruteForceEvaluator
         var watermark = frontier - ruleSet.AllowedLateness;
         var warnings = Warnings(ruleSet, effective, watermark);
         var final = warnings.ToDictionary(w => w.Id, StringComparer.Ordinal);
-        var undetermined = final.Keys.Where(retired.Contains)
-            .Concat(frozen.Values.Where(w => !final.TryGetValue(w.Id, out var now) || w.FirstDifference(now) is not null).Select(w => w.Id))
+        // A retired id whose episode came back is a reopened warning, compared like any other. A resolved warning
+        // that changed afterwards would contradict docs/rules.md; it is reported, not compared.
+        retired.ExceptWith(final.Keys);
+        var undetermined = frozen.Values.Where(w => !final.TryGetValue(w.Id, out var now) || w.FirstDifference(now) is not null).Select(w => w.Id)
             .ToHashSet(StringComparer.Ordinal);
         return new OracleResult(warnings, frontier, watermark, tooLate, retired, undetermined);
     }
@@ -340,7 +342,10 @@ public static class BruteForceEvaluator
         }
 
         var quietUntil = last.Incident.OccurredAt + rule.QuietPeriod;
-        var resolved = watermark > quietUntil;
+        // A trend resolves when the start of the watermark's bucket passes (docs/rules.md, "Trend").
+        var resolved = (rule.Pattern is RulePattern.Trend trend && watermark is { } w
+            ? new DateTimeOffset(DateTime.UnixEpoch.Ticks + ((long)Math.Floor((w.UtcTicks - DateTime.UnixEpoch.Ticks) / (double)trend.Bucket.Ticks) * trend.Bucket.Ticks), TimeSpan.Zero)
+            : watermark) > quietUntil;
         return new ExpectedWarning(
             WarningIds.For(rule.Id, groupKey, first.Incident.IncidentId),
             rule.Id,

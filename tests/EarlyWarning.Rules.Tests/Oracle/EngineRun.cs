@@ -85,9 +85,16 @@ public sealed class EngineRun
                     return $"warning {id}: event {i + 1} is {kind}; a warning's first event and only its first is WarningRaised";
                 }
 
-                if (kind == "resolved" && i != events.Count - 1)
+                // Only a superseded or withdrawn warning may be followed by more: it reopens when its episode comes back.
+                if (emitted.Event is WarningResolved { Reason: not (WarningResolved.ReasonSuperseded or WarningResolved.ReasonWithdrawn) } && i != events.Count - 1)
                 {
                     return $"warning {id}: resolved at version {i + 1}, then {events.Count - i - 1} more event(s)";
+                }
+
+                if (i > 0 && events[i - 1].Event is WarningResolved
+                    && !(emitted.Event is WarningUpdated { Changes: [var reopened, ..] } && reopened.StartsWith("reopened", StringComparison.Ordinal)))
+                {
+                    return $"warning {id}: event {i + 1} follows its resolution without reopening it";
                 }
 
                 var expectedStatus = kind == "resolved" ? WarningSnapshot.Resolved : WarningSnapshot.Open;
