@@ -18,6 +18,7 @@ public sealed class RuleEngine : IEpisodeSink
 
     private readonly List<RuleRuntime> _rules = [];
     private readonly Dictionary<string, WarningRecord> _book = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, WarningRecord> _open = new(StringComparer.Ordinal);
     private readonly SortedSet<(long Due, string Id)> _due = [];
     private readonly Dictionary<string, long> _dueOf = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SilenceAdded> _silences = new(StringComparer.Ordinal);
@@ -130,12 +131,14 @@ public sealed class RuleEngine : IEpisodeSink
             record.ResolutionReason = null;
             record.Version++;
             record.Snapshot = snapshot;
+            _open[episode.WarningId] = record;
             Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, _lateBy));
         }
         else if (record is null)
         {
             record = new WarningRecord(snapshot);
             _book[episode.WarningId] = record;
+            _open[episode.WarningId] = record;
             Emit(record, new WarningRaised(snapshot, 1, _recordedAt, _lateBy));
         }
         else
@@ -188,6 +191,7 @@ public sealed class RuleEngine : IEpisodeSink
     private void Resolve(WarningRecord record, string reason, string? supersededBy, DateTimeOffset resolvedAt)
     {
         var id = record.Snapshot.WarningId;
+        _open.Remove(id);
         if (_dueOf.Remove(id, out var due))
             _due.Remove((due, id));
         record.Version++;
@@ -214,11 +218,12 @@ public sealed class RuleEngine : IEpisodeSink
         _due.Add((due, id));
     }
 
-    private IEnumerable<WarningRecord> OpenRecords() =>
-        _book.Values.Where(r => r.ResolutionReason is null).OrderBy(r => r.Snapshot.WarningId, StringComparer.Ordinal).ToList();
+    private List<WarningRecord> OpenRecords() => [.. _open.Values];
 
     private void ExpireSilences()
     {
+        if (_silences.Count == 0)
+            return;
         var expired = _silences.Values.Where(s => s.EndsAt <= _recordedAt).Select(s => s.SilenceId).ToList();
         foreach (var id in expired)
             _silences.Remove(id);
@@ -254,9 +259,9 @@ public sealed class RuleEngine : IEpisodeSink
                 return new WarningSuppression(WarningSuppression.Silenced, silence.SilenceId, silence.Reason);
         }
         WarningRecord? inhibitor = null;
-        foreach (var record in _book.Values)
+        foreach (var record in _open.Values)
         {
-            if (record.ResolutionReason is not null || record.Rule is null || !record.Rule.Rule.Inhibits.Contains(rule.Id))
+            if (record.Rule is null || !record.Rule.Rule.Inhibits.Contains(rule.Id))
                 continue;
             if (record.Snapshot.ProvinceId is { } p && p != provinceId)
                 continue;
