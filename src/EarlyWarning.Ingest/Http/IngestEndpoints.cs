@@ -4,6 +4,7 @@ using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Contracts.Reports;
 using EarlyWarning.EventStore;
 using EarlyWarning.Ingest.Pipeline;
+using EarlyWarning.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,6 +18,11 @@ namespace EarlyWarning.Ingest.Http;
 /// </summary>
 public static class IngestEndpoints
 {
+    /// <summary>Largest body accepted: a full batch of reports with long texts fits.</summary>
+    private const long MaxBodyBytes = 8 * 1024 * 1024;
+
+    private const string TooLargeAdvice = "send large batches in parts";
+
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/incidents", PostIncidentsAsync);
@@ -29,7 +35,7 @@ public static class IngestEndpoints
 
     private static async Task<IResult> PostIncidentsAsync(HttpContext context, IncidentIngest ingest, IngestOptions options)
     {
-        var (document, problem) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
+        var (document, problem) = await JsonBody.ReadAsync(context, MaxBodyBytes, TooLargeAdvice).ConfigureAwait(false);
         if (problem is not null)
             return problem;
         using (document)
@@ -91,7 +97,7 @@ public static class IngestEndpoints
     private static async Task<IResult> PostChangeAsync<T>(
         HttpContext context, string invalidTitle, Func<T, string, CancellationToken, Task<IngestOutcome>> submit, Func<T, (string SourceId, string ReportId)> key) where T : class
     {
-        var (document, problem) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
+        var (document, problem) = await JsonBody.ReadAsync(context, MaxBodyBytes, TooLargeAdvice).ConfigureAwait(false);
         if (problem is not null)
             return problem;
         using (document)

@@ -3,12 +3,16 @@ using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Contracts.Rules;
 using EarlyWarning.EventStore;
 using EarlyWarning.Rules.Model;
+using EarlyWarning.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace EarlyWarning.Rules.Http;
 
 public static partial class RulesEndpoints
 {
+    /// <summary>Largest silence body accepted: a silence is a few short fields.</summary>
+    private const long MaxSilenceBytes = 64 * 1024;
+
     private static async Task<IResult> GetSilencesAsync(IEventStore store, EventTypeRegistry registry, TimeProvider clock, CancellationToken cancellationToken)
     {
         var history = await SilenceHistory.ReadAsync(store, registry, cancellationToken).ConfigureAwait(false);
@@ -32,7 +36,7 @@ public static partial class RulesEndpoints
     private static async Task<IResult> PostSilenceAsync(HttpContext context, IEventStore store, EventTypeRegistry registry, RuleSet loaded, TimeProvider clock)
     {
         const string invalid = "The silence is not valid";
-        var (document, problem) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
+        var (document, problem) = await JsonBody.ReadAsync(context, MaxSilenceBytes).ConfigureAwait(false);
         if (problem is not null)
             return problem;
         using (document)

@@ -2,6 +2,7 @@ using EarlyWarning.EventStore;
 using EarlyWarning.Rules.Loading;
 using EarlyWarning.Rules.Model;
 using EarlyWarning.Rules.Processing;
+using EarlyWarning.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
