@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EarlyWarning.Benchmarks;
 
 /// <summary>
-/// The command line: <c>[--suite store|ingest|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
+/// The command line: <c>[--suite store|ingest|rules|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
 /// [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]</c>.
 /// Every count and duration of the run is a default figure multiplied by <see cref="Scale"/>, so one knob
 /// turns the full run into a smoke test (0.05) without a second set of numbers to keep in step.
@@ -17,6 +17,18 @@ public sealed record BenchmarkOptions
 
     /// <summary>The ingest suite: bus → ingest → store, beside the bare bus and the bare store (see <c>Ingest/IngestSuite</c>).</summary>
     public bool RunIngest { get; init; }
+
+    /// <summary>The rules suite: the engine alone, the back-test over the store, live warnings (see <c>Rules/RulesSuite</c>).</summary>
+    public bool RunRules { get; init; }
+
+    /// <summary>Rules suite: the engine alone under BenchmarkDotNet.</summary>
+    public bool RunRulesEngine { get; init; } = true;
+
+    /// <summary>Rules suite: the back-test over 1,000,000 stored incidents.</summary>
+    public bool RunRulesBacktest { get; init; } = true;
+
+    /// <summary>Rules suite: incident recorded → warning recorded, ingest and rules in one process.</summary>
+    public bool RunRulesLive { get; init; } = true;
 
     /// <summary>Ingest suite: RabbitMQ → ingest → PostgreSQL.</summary>
     public bool RunDistributed { get; init; } = true;
@@ -55,7 +67,7 @@ public sealed record BenchmarkOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/EarlyWarning.Benchmarks -- " +
-        "[--suite store|ingest|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
+        "[--suite store|ingest|rules|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
         "[--data-dir DIR] [--postgres CONNECTION-STRING] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -69,10 +81,19 @@ public sealed record BenchmarkOptions
             {
                 "--suite" => Value() switch
                 {
-                    "store" => options with { RunStore = true, RunIngest = false },
-                    "ingest" => options with { RunStore = false, RunIngest = true },
-                    "all" => options with { RunStore = true, RunIngest = true },
-                    var other => throw new ArgumentException($"'{other}' is not a suite (store, ingest, all).\n{Usage}"),
+                    "store" => options with { RunStore = true, RunIngest = false, RunRules = false },
+                    "ingest" => options with { RunStore = false, RunIngest = true, RunRules = false },
+                    "rules" => options with { RunStore = false, RunIngest = false, RunRules = true },
+                    "all" => options with { RunStore = true, RunIngest = true, RunRules = true },
+                    var other => throw new ArgumentException($"'{other}' is not a suite (store, ingest, rules, all).\n{Usage}"),
+                },
+                "--rules" => Value() switch
+                {
+                    "engine" => options with { RunRulesEngine = true, RunRulesBacktest = false, RunRulesLive = false },
+                    "backtest" => options with { RunRulesEngine = false, RunRulesBacktest = true, RunRulesLive = false },
+                    "live" => options with { RunRulesEngine = false, RunRulesBacktest = false, RunRulesLive = true },
+                    "all" => options with { RunRulesEngine = true, RunRulesBacktest = true, RunRulesLive = true },
+                    var other => throw new ArgumentException($"'{other}' is not a part of the rules suite (engine, backtest, live, all).\n{Usage}"),
                 },
                 "--mode" => Value() switch
                 {

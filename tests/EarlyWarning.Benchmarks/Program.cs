@@ -6,9 +6,11 @@
 //
 // With --suite ingest (or all), the ingest suite: reports over the bus into the store, in the distributed and
 // the embedded mode (--mode), beside the raw bus and the bare store; see Ingest/IngestSuite.cs.
+// With --suite rules (or all), the rules suite: the engine alone, the back-test, live warnings; see Rules/RulesSuite.cs.
 using System.Diagnostics;
 using EarlyWarning.Benchmarks;
 using EarlyWarning.Benchmarks.Ingest;
+using EarlyWarning.Benchmarks.Rules;
 
 BenchmarkOptions options;
 try
@@ -30,6 +32,8 @@ try
 {
     if (options.RunIngest)
         await IngestSuite.RunAsync(options, args, Progress);
+    if (options.RunRules)
+        await RulesSuite.RunAsync(options, args, Progress);
     if (!options.RunStore)
     {
         Progress("done");
