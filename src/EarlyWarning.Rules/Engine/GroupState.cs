@@ -15,7 +15,11 @@ internal sealed class GroupState(string key, string name, string? provinceId)
     /// <summary>Episodes not yet resolved, in order; every earlier one is resolved and can no longer change.</summary>
     public List<Episode> Live { get; set; } = [];
 
-    public Dictionary<long, int> Buckets { get; } = [];
+    public BucketCounts Buckets => _buckets ??= new BucketCounts();
+
+    public bool HasBuckets => _buckets is not null && !_buckets.IsEmpty;
+
+    private BucketCounts? _buckets;
 
     public bool IsAfterLast(Entry entry) => Entries.Count == 0 || Entry.Order.Compare(Entries[^1], entry) < 0;
 

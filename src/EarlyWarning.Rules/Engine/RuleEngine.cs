@@ -274,17 +274,8 @@ public sealed class RuleEngine : IEpisodeSink
     private WarningSnapshot Snapshot(RuleRuntime runtime, GroupState group, Episode episode)
     {
         var rule = runtime.Rule;
-        var incidents = episode.Members.Take(WarningSnapshot.MaxListedIncidents).Select(m => new WarningIncident(
-            m.Id,
-            new DateTimeOffset(m.Ticks, TimeSpan.Zero),
-            m.Incident.IncidentType,
-            m.Incident.Location.ProvinceId,
-            m.Incident.Location.DistrictId,
-            m.Incident.Location.District,
-            m.Incident.Location.Latitude,
-            m.Incident.Location.Longitude,
-            m.Killed)).ToList();
-        var districts = episode.DistrictIds.Order(StringComparer.Ordinal).ToList();
+        var incidents = episode.Listed();
+        var districts = episode.DistrictIds;
         var count = episode.Members.Count;
         var headline = string.Create(CultureInfo.InvariantCulture,
             $"{rule.Title} — {group.Name}: {count} incident{(count == 1 ? "" : "s")} in {districts.Count} district{(districts.Count == 1 ? "" : "s")}, {episode.Killed} killed");
@@ -326,9 +317,9 @@ public sealed class RuleEngine : IEpisodeSink
             Add($"severity {before.Severity} → {after.Severity}");
         if (before.IncidentCount != after.IncidentCount)
             Add($"incidents {before.IncidentCount} → {after.IncidentCount}");
-        else if (!before.Incidents.SequenceEqual(after.Incidents))
+        else if (!ReferenceEquals(before.Incidents, after.Incidents) && !before.Incidents.SequenceEqual(after.Incidents))
             Add($"incidents revised");
-        if (!before.DistrictIds.SequenceEqual(after.DistrictIds))
+        if (!ReferenceEquals(before.DistrictIds, after.DistrictIds) && !before.DistrictIds.SequenceEqual(after.DistrictIds))
             Add($"districts {before.DistrictIds.Count} → {after.DistrictIds.Count}");
         if (before.Killed != after.Killed)
             Add($"killed {before.Killed} → {after.Killed}");

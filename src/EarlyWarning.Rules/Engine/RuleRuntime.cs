@@ -131,10 +131,9 @@ internal sealed class RuleRuntime
             if (Rule.Pattern is RulePattern.Trend trend)
             {
                 var oldest = BucketOf(from) - (trend.Window.Ticks + trend.Baseline.Ticks) / _bucket;
-                foreach (var k in group.Buckets.Keys.Where(k => k < oldest).ToList())
-                    group.Buckets.Remove(k);
+                group.Buckets.DropBefore(oldest);
             }
-            if (group.Entries.Count == 0 && group.Live.Count == 0 && group.Buckets.Count == 0)
+            if (group.Entries.Count == 0 && group.Live.Count == 0 && !group.HasBuckets)
                 (empty ??= []).Add(group.Key);
         }
         foreach (var key in empty ?? [])
@@ -204,7 +203,7 @@ internal sealed class RuleRuntime
     {
         group.Insert(entry);
         if (_bucket > 0)
-            group.Buckets[BucketOf(entry.Ticks)] = group.Buckets.GetValueOrDefault(BucketOf(entry.Ticks)) + 1;
+            group.Buckets.Add(BucketOf(entry.Ticks), 1);
     }
 
     private void Remove(GroupState group, Entry entry)
@@ -212,11 +211,7 @@ internal sealed class RuleRuntime
         group.Remove(entry);
         if (_bucket > 0)
         {
-            var k = BucketOf(entry.Ticks);
-            if (group.Buckets.GetValueOrDefault(k) <= 1)
-                group.Buckets.Remove(k);
-            else
-                group.Buckets[k]--;
+            group.Buckets.Add(BucketOf(entry.Ticks), -1);
         }
     }
 
@@ -263,7 +258,7 @@ internal sealed class RuleRuntime
         {
             if (episode.Last.Ticks < bucketStart)
                 continue;
-            episode.Elevate(SeverityAt(m), PeakOf(m));
+            episode.Elevate(bucketStart, SeverityAt(m), PeakOf(m));
             if (!changed.Contains(episode))
                 changed.Add(episode);
         }
@@ -316,23 +311,35 @@ internal sealed class RuleRuntime
             }
         }
 
-        var from = group.Live.Count > 0 ? Math.Min(group.Live[0].First.Ticks, fromTicks) : fromTicks;
-        var rebuilt = new List<Episode>();
-        for (var i = group.FirstAtOrAfter(from); i < group.Entries.Count; i++)
+        // Points before the change keep their windows. Episodes that ended more than a quiet period before it
+        // cannot be reached by points after it; the one it falls in (or just after) is cut back to its points
+        // before the change and continued; every later one is rebuilt.
+        var before = group.Live;
+        var touched = before.FindIndex(e => e.Last.Ticks >= fromTicks - _quiet);
+        if (touched < 0)
+            touched = before.Count;
+        var rebuilt = before.GetRange(0, touched);
+        var replaced = before.GetRange(touched, before.Count - touched);
+        if (replaced.Count > 0 && replaced[0].TruncateBefore(fromTicks))
+        {
+            rebuilt.Add(replaced[0]);
+            replaced.RemoveAt(0);
+        }
+        var changedFrom = touched;
+        for (var i = group.FirstAtOrAfter(fromTicks); i < group.Entries.Count; i++)
         {
             if (group.Entries[i].Fires)
                 AddPoint(rebuilt, group, i);
         }
-        var before = group.Live;
         group.Live = rebuilt;
-        foreach (var gone in before)
+        foreach (var gone in replaced)
         {
-            if (rebuilt.Any(e => e.WarningId == gone.WarningId))
+            if (rebuilt.Exists(e => e.WarningId == gone.WarningId))
                 continue;
-            sink.Vanished(this, group, gone, rebuilt.FirstOrDefault(e => e.Members.Contains(gone.First) || gone.Members.Overlaps(e.Members)));
+            sink.Vanished(this, group, gone, rebuilt.Skip(changedFrom).FirstOrDefault(e => e.Contains(gone.First) || gone.Members.Intersect(e.Members).Any()));
         }
-        foreach (var episode in rebuilt)
-            sink.Changed(this, group, episode);
+        for (var i = changedFrom; i < rebuilt.Count; i++)
+            sink.Changed(this, group, rebuilt[i]);
     }
 
     private Episode AddPoint(List<Episode> episodes, GroupState group, int index)
@@ -456,13 +463,7 @@ internal sealed class RuleRuntime
 
     private long BucketOf(long ticks) => (long)Math.Floor((ticks - DateTime.UnixEpoch.Ticks) / (double)_bucket);
 
-    private int CountIn(GroupState group, long fromBucket, long toBucket)
-    {
-        var sum = 0;
-        for (var k = fromBucket; k <= toBucket; k++)
-            sum += group.Buckets.GetValueOrDefault(k);
-        return sum;
-    }
+    private static int CountIn(GroupState group, long fromBucket, long toBucket) => group.Buckets.Sum(fromBucket, toBucket);
 
     /// <summary>Whether a trend holds in bucket <paramref name="k"/> (docs/rules.md, "Trend").</summary>
     private bool EvaluateBucket(GroupState group, long k, Entry x, out PointMeasures measures)
