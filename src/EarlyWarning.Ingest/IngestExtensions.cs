@@ -4,6 +4,7 @@ using EarlyWarning.Ingest.Bus;
 using EarlyWarning.Ingest.Pipeline;
 using EarlyWarning.Ingest.Validation;
 using MassTransit;
+using EarlyWarning.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,8 +19,7 @@ public static class IngestExtensions
     {
         var options = IngestOptions.From(builder.Configuration);
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => ContractTypes.CreateRegistry(sp.GetService<ILogger<EventTypeRegistry>>()));
+        services.AddContracts();
         services.AddSingleton(options);
         services.AddSingleton(sp => new ReportValidator(Gazetteer.Gazetteer.Default, options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IngestPipeline>();

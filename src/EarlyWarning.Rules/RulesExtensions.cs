@@ -3,6 +3,7 @@ using EarlyWarning.EventStore;
 using EarlyWarning.Rules.Loading;
 using EarlyWarning.Rules.Model;
 using EarlyWarning.Rules.Processing;
+using EarlyWarning.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -31,8 +32,7 @@ public static class RulesExtensions
         }
 
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => ContractTypes.CreateRegistry(sp.GetService<ILogger<EventTypeRegistry>>()));
+        services.AddContracts();
         services.AddSingleton(options);
         services.AddSingleton(ruleSet);
         services.AddSingleton<RulesStatus>();
