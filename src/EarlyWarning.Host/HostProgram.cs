@@ -1,6 +1,7 @@
 using EarlyWarning.Ingest;
 using EarlyWarning.Ingest.Http;
 using EarlyWarning.Rules;
+using EarlyWarning.Rules.Http;
 using EarlyWarning.ServiceDefaults.Bus;
 using EarlyWarning.Sources.Scenario;
 using EarlyWarning.ServiceDefaults;
@@ -49,7 +50,8 @@ internal static class HostProgram
         }, app =>
         {
             app.MapIngestApi();
-            app.MapGet("/", () => Results.Json(new { service = "EarlyWarning", health = "/health", incidents = "/api/incidents", rejections = "/api/rejections" }));
+            app.MapRulesApi();
+            app.MapGet("/", () => Results.Json(new { service = "EarlyWarning", health = "/health", incidents = "/api/incidents", rejections = "/api/rejections", rules = "/api/rules", silences = "/api/silences" }));
         }, title: "EarlyWarning", address: $"127.0.0.1:{options.Port}");
     }
 

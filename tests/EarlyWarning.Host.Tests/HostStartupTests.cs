@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using EarlyWarning.Testing;
@@ -22,8 +23,17 @@ public sealed class HostStartupTests
         Assert.Equal("healthy", store.GetProperty("status").GetString());
         Assert.Equal("sqlite", store.GetProperty("data").GetProperty("adapter").GetString());
         Assert.Equal(Path.Combine(host.Folder, "data", "earlywarning.db"), store.GetProperty("data").GetProperty("location").GetString());
-        Assert.Equal(0, store.GetProperty("data").GetProperty("headPosition").GetInt64());
         Assert.True(File.Exists(Path.Combine(host.Folder, "data", "earlywarning.db")));
+        Assert.True(health.RootElement.GetProperty("checks").TryGetProperty("rules", out _), "no rules check on /health");
+
+        // The only event of a fresh store: the rules service putting the shipped rule set in force.
+        await Eventually.TrueAsync(async () =>
+        {
+            using var now = JsonDocument.Parse(await client.GetStringAsync(new Uri(host.BaseAddress, "/health")));
+            return now.RootElement.GetProperty("checks").GetProperty("eventstore").GetProperty("data").GetProperty("headPosition").GetInt64() == 1;
+        }, TimeSpan.FromSeconds(30), "the rule set's activation");
+        var rules = await client.GetFromJsonAsync<JsonElement>(new Uri(host.BaseAddress, "/api/rules"));
+        Assert.True(rules.GetProperty("rules").GetArrayLength() >= 10, rules.ToString());
     }
 
     [Fact]
