@@ -1,4 +1,5 @@
 using EarlyWarning.Contracts.Incidents;
+using EarlyWarning.Contracts.Warnings;
 
 namespace EarlyWarning.Rules.Engine;
 
@@ -27,6 +28,20 @@ internal sealed class Entry(IncidentSummary incident, long ticks, string? distin
     public bool Fires { get; set; }
 
     public PointMeasures Measures { get; set; }
+
+    /// <summary>The entry as warnings list it; made once, listed by every snapshot of every warning it is in.</summary>
+    public WarningIncident Listed => _listed ??= new WarningIncident(
+        Id,
+        new DateTimeOffset(Ticks, TimeSpan.Zero),
+        Incident.IncidentType,
+        Incident.Location.ProvinceId,
+        Incident.Location.DistrictId,
+        Incident.Location.District,
+        Incident.Location.Latitude,
+        Incident.Location.Longitude,
+        Killed);
+
+    private WarningIncident? _listed;
 
     public static IComparer<Entry> Order { get; } = Comparer<Entry>.Create(static (a, b) =>
     {

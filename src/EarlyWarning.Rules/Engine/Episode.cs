@@ -39,16 +39,7 @@ internal sealed class Episode(string warningId, Entry first)
     {
         if (_listed is null)
         {
-            _listed = [.. Members.Take(WarningSnapshot.MaxListedIncidents).Select(m => new WarningIncident(
-                m.Id,
-                new DateTimeOffset(m.Ticks, TimeSpan.Zero),
-                m.Incident.IncidentType,
-                m.Incident.Location.ProvinceId,
-                m.Incident.Location.DistrictId,
-                m.Incident.Location.District,
-                m.Incident.Location.Latitude,
-                m.Incident.Location.Longitude,
-                m.Killed))];
+            _listed = [.. Members.Take(WarningSnapshot.MaxListedIncidents).Select(m => m.Listed)];
         }
         return _listed;
     }

@@ -17,6 +17,9 @@ internal sealed class GroupState(string key, string name, string? provinceId)
 
     public BucketCounts Buckets => _buckets ??= new BucketCounts();
 
+    /// <summary>A trend's sums for its newest evaluated bucket, all but that bucket's own count.</summary>
+    public TrendSums? Trend { get; set; }
+
     public bool HasBuckets => _buckets is not null && !_buckets.IsEmpty;
 
     private BucketCounts? _buckets;

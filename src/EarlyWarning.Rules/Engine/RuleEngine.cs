@@ -14,7 +14,8 @@ namespace EarlyWarning.Rules.Engine;
 /// </summary>
 public sealed class RuleEngine : IEpisodeSink
 {
-    private const int PruneEvery = 4096;
+    // Pruning visits every group of every rule; memory grows slowly enough that doing it rarely costs nothing.
+    private const int PruneEvery = 1 << 16;
 
     private readonly List<RuleRuntime> _rules = [];
     private readonly Dictionary<string, WarningRecord> _book = new(StringComparer.Ordinal);
@@ -22,6 +23,7 @@ public sealed class RuleEngine : IEpisodeSink
     private readonly SortedSet<(long Due, string Id)> _due = [];
     private readonly Dictionary<string, long> _dueOf = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SilenceAdded> _silences = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private RuleSet? _ruleSet;
     private long? _frontier;
     private long _applied;
@@ -88,8 +90,9 @@ public sealed class RuleEngine : IEpisodeSink
             _frontier = t;
             ResolveQuiet();
         }
+        var seenBefore = !_seen.Add(incident.IncidentId);
         foreach (var rule in _rules)
-            rule.Apply(incident, this);
+            rule.Apply(incident, seenBefore, this);
         if (++_applied % PruneEvery == 0)
         {
             foreach (var rule in _rules)
@@ -121,6 +124,7 @@ public sealed class RuleEngine : IEpisodeSink
         _book.TryGetValue(episode.WarningId, out var record);
         if (record?.ResolutionReason is WarningResolved.ReasonQuiet)
             return; // Unreachable: the watermark passed its quiet period, so no input the engine accepts can touch it.
+        var opened = record is null || record.ResolutionReason is not null;
         if (record?.ResolutionReason is not null)
         {
             // Superseded or withdrawn, and now its episode is back (a late report that moved the start of the
@@ -155,7 +159,7 @@ public sealed class RuleEngine : IEpisodeSink
         record.Group = group;
         record.Episode = episode;
         Schedule(episode.WarningId, rule.ResolvesAfter(episode));
-        if (record.Version == 1 && rule.Rule.Inhibits.Count > 0)
+        if (opened && rule.Rule.Inhibits.Count > 0)
             RefreshSuppressions(rule.Rule.Inhibits);
     }
 

@@ -61,11 +61,16 @@ internal sealed class RuleRuntime
 
     public IEnumerable<GroupState> Groups => _groups.Values;
 
-    /// <summary>Brings the rule up to date with the incident's latest version.</summary>
-    public void Apply(IncidentSummary incident, IEpisodeSink sink)
+    /// <summary>Brings the rule up to date with the incident's latest version; <paramref name="seenBefore"/> when the engine met it already.</summary>
+    public void Apply(IncidentSummary incident, bool seenBefore, IEpisodeSink sink)
     {
-        var fresh = incident.Withdrawn || !_where.Matches(incident) ? [] : Admit(incident);
-        _byIncident.TryGetValue(incident.IncidentId, out var old);
+        var matches = !incident.Withdrawn && _where.Matches(incident);
+        if (!matches && !seenBefore)
+            return; // Most incidents are new and most rules filter them out: no lookup for those.
+        var fresh = matches ? Admit(incident) : [];
+        List<(GroupState Group, Entry Entry)>? old = null;
+        if (seenBefore)
+            _byIncident.TryGetValue(incident.IncidentId, out old);
         if (old is null && fresh.Count == 0)
             return;
 
@@ -132,6 +137,7 @@ internal sealed class RuleRuntime
             {
                 var oldest = BucketOf(from) - (trend.Window.Ticks + trend.Baseline.Ticks) / _bucket;
                 group.Buckets.DropBefore(oldest);
+                group.Trend = null;
             }
             if (group.Entries.Count == 0 && group.Live.Count == 0 && !group.HasBuckets)
                 (empty ??= []).Add(group.Key);
@@ -203,16 +209,22 @@ internal sealed class RuleRuntime
     {
         group.Insert(entry);
         if (_bucket > 0)
-            group.Buckets.Add(BucketOf(entry.Ticks), 1);
+            CountBucket(group, BucketOf(entry.Ticks), 1);
     }
 
     private void Remove(GroupState group, Entry entry)
     {
         group.Remove(entry);
         if (_bucket > 0)
-        {
-            group.Buckets.Add(BucketOf(entry.Ticks), -1);
-        }
+            CountBucket(group, BucketOf(entry.Ticks), -1);
+    }
+
+    private static void CountBucket(GroupState group, long bucket, int delta)
+    {
+        group.Buckets.Add(bucket, delta);
+        // The cached sums leave out their own bucket's count; a change anywhere else makes them stale.
+        if (group.Trend is { } cached && cached.Bucket != bucket)
+            group.Trend = null;
     }
 
     /// <summary>The fast path: <paramref name="entry"/> comes after every entry of the group.</summary>
@@ -471,8 +483,29 @@ internal sealed class RuleRuntime
         var trend = (RulePattern.Trend)Rule.Pattern;
         var w = trend.Window.Ticks / _bucket;
         var b = trend.Baseline.Ticks / _bucket;
-        var current = CountIn(group, k - w + 1, k);
-        var baseline = CountIn(group, k - w - b + 1, k - w);
+        // In-order incidents land in the newest bucket: everything but its own count is as it was for the
+        // previous incident, so the window's other buckets and the baseline are summed once per bucket.
+        if (group.Trend is not { } cached || cached.Bucket != k)
+        {
+            double mean = 0, sigma = 0;
+            if (trend.ZScore is not null)
+            {
+                var slices = b / w;
+                double sum = 0, squares = 0;
+                for (var s = 0; s < slices; s++)
+                {
+                    var from = k - w - b + 1 + (s * w);
+                    double count = CountIn(group, from, from + w - 1);
+                    sum += count;
+                    squares += count * count;
+                }
+                mean = sum / slices;
+                sigma = Math.Sqrt(Math.Max(0, (squares / slices) - (mean * mean)));
+            }
+            group.Trend = cached = new TrendSums(k, CountIn(group, k - w + 1, k - 1), CountIn(group, k - w - b + 1, k - w), mean, sigma);
+        }
+        var current = cached.Earlier + group.Buckets[k];
+        var baseline = cached.Baseline;
         var enough = current >= trend.MinIncidents && baseline >= trend.MinBaseline;
         if (trend.Ratio is { } ratio)
         {
@@ -481,19 +514,8 @@ internal sealed class RuleRuntime
             return enough && current >= ratio * expected;
         }
 
-        var slices = b / w;
-        double sum = 0, squares = 0;
-        for (var s = 0; s < slices; s++)
-        {
-            var from = k - w - b + 1 + (s * w);
-            double count = CountIn(group, from, from + w - 1);
-            sum += count;
-            squares += count * count;
-        }
-        var mean = sum / slices;
-        var sigma = Math.Sqrt(Math.Max(0, (squares / slices) - (mean * mean)));
-        var z = sigma > 0 ? (current - mean) / sigma : current > mean ? double.PositiveInfinity : 0;
-        measures = new PointMeasures(current, 1, x.Killed, sigma > 0 ? z : current - mean);
+        var z = cached.Sigma > 0 ? (current - cached.Mean) / cached.Sigma : current > cached.Mean ? double.PositiveInfinity : 0;
+        measures = new PointMeasures(current, 1, x.Killed, cached.Sigma > 0 ? z : current - cached.Mean);
         return enough && z >= trend.ZScore!.Value;
     }
 }
