@@ -17,7 +17,7 @@ public sealed class RuleEngine : IEpisodeSink
     // Pruning visits every group of every rule, but what it leaves behind costs more: state kept past its use is
     // promoted by the collector and scanned again and again. Measured on the benchmark's history (docs/benchmarks.md):
     // every 1,024 incidents ran about twice as fast as every 4,096, and every 256 no faster.
-    private const int PruneEvery = 1024;
+    private const int DefaultPruneEvery = 1024;
 
     private readonly List<RuleRuntime> _rules = [];
     private readonly Dictionary<string, WarningRecord> _book = new(StringComparer.Ordinal);
@@ -31,6 +31,9 @@ public sealed class RuleEngine : IEpisodeSink
     private long _applied;
 
     private ICollection<EmittedWarningEvent> _output = [];
+
+    /// <summary>How many incidents between prunings; pruning must never change a result, which tests check by pruning often.</summary>
+    internal int PruneEvery { get; init; } = DefaultPruneEvery;
     private DateTimeOffset _recordedAt;
     private TimeSpan? _lateBy;
 
@@ -274,7 +277,9 @@ public sealed class RuleEngine : IEpisodeSink
             if (inhibitor is null || string.CompareOrdinal(record.Snapshot.WarningId, inhibitor.Snapshot.WarningId) < 0)
                 inhibitor = record;
         }
-        return inhibitor is null ? null : new WarningSuppression(WarningSuppression.Inhibited, inhibitor.Snapshot.WarningId, inhibitor.Snapshot.Headline);
+        // The reason names the inhibiting rule and group, not its headline: a headline changes with every update of
+        // the inhibitor, and a suppression that changed with it would update every warning it suppresses.
+        return inhibitor is null ? null : new WarningSuppression(WarningSuppression.Inhibited, inhibitor.Snapshot.WarningId, $"{inhibitor.Snapshot.RuleTitle} — {inhibitor.Snapshot.GroupName}");
     }
 
     private WarningSnapshot Snapshot(RuleRuntime runtime, GroupState group, Episode episode)

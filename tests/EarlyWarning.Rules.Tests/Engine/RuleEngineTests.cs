@@ -199,7 +199,7 @@ public sealed class RuleEngineTests
 
         var coordinated = f.Warning("coordinated");
         var cluster = f.Engine.Warnings.Single(w => w.Snapshot.WarningId == quettaCluster);
-        Assert.Equal(new WarningSuppression(WarningSuppression.Inhibited, coordinated.Snapshot.WarningId, coordinated.Snapshot.Headline), cluster.Snapshot.Suppression);
+        Assert.Equal(new WarningSuppression(WarningSuppression.Inhibited, coordinated.Snapshot.WarningId, "coordinated — Balochistan"), cluster.Snapshot.Suppression);
         var peshawar = f.Engine.Warnings.Single(w => w.Snapshot.RuleId == "district-cluster" && w.Snapshot.GroupKey == "peshawar");
         Assert.Null(peshawar.Snapshot.Suppression);
     }

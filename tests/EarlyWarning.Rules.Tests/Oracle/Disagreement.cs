@@ -76,10 +76,10 @@ public static class Disagreement
     /// resolved as superseded or withdrawn) against the episodes the documentation determines; every episode that ceased to
     /// exist along the way resolved as superseded or withdrawn; its events consistent; its frontier, watermark and too-late count.
     /// </summary>
-    public static string? OfEngine(RuleSet ruleSet, IReadOnlyList<(IncidentSummary Incident, DateTimeOffset RecordedAt)> inputs, OracleResult? oracle = null)
+    public static string? OfEngine(RuleSet ruleSet, IReadOnlyList<(IncidentSummary Incident, DateTimeOffset RecordedAt)> inputs, OracleResult? oracle = null, int? pruneEvery = null)
     {
         var expected = oracle ?? BruteForceEvaluator.Evaluate(ruleSet, inputs, history: true);
-        var run = EngineRun.Feed(ruleSet, inputs);
+        var run = EngineRun.Feed(ruleSet, inputs, pruneEvery);
         if (First(expected.Determined, [.. run.Warnings.Where(w => !expected.Undetermined.Contains(w.Id))]) is { } difference)
         {
             return difference;

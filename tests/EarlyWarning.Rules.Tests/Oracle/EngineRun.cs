@@ -25,9 +25,9 @@ public sealed class EngineRun
         .OrderBy(w => w.Id, StringComparer.Ordinal)
         .ToList();
 
-    public static EngineRun Feed(RuleSet ruleSet, IReadOnlyList<(IncidentSummary Incident, DateTimeOffset RecordedAt)> inputs)
+    public static EngineRun Feed(RuleSet ruleSet, IReadOnlyList<(IncidentSummary Incident, DateTimeOffset RecordedAt)> inputs, int? pruneEvery = null)
     {
-        var engine = new RuleEngine();
+        var engine = pruneEvery is { } every ? new RuleEngine { PruneEvery = every } : new RuleEngine();
         var events = new List<EmittedWarningEvent>();
         var activatedAt = inputs.Count > 0 ? inputs[0].RecordedAt.AddMinutes(-1) : DateTimeOffset.UnixEpoch;
         engine.Activate(ruleSet, activatedAt, events);

@@ -54,6 +54,10 @@ public sealed class OracleTests(ITestOutputHelper output)
     public void a_mixed_rule_set_with_a_short_lateness_equals_the_oracle() =>
         Check("mixed", _ => Mixed(TimeSpan.FromHours(12)), seed => Long(seed) with { AllowedLateness = TimeSpan.FromHours(12) }, minimumWarnings: 1200);
 
+    [Fact]
+    public void pruning_after_every_few_incidents_changes_nothing() =>
+        Check("mixed, pruned every 3 incidents", _ => Mixed(TimeSpan.FromHours(12)), seed => Long(seed) with { AllowedLateness = TimeSpan.FromHours(12) }, minimumWarnings: 1200, pruneEvery: 3);
+
     /// <summary>Guards the tests above against passing vacuously: the oracle alone, over the same seeds, sees every kind fire in every way that matters.</summary>
     [Fact]
     public void the_random_sequences_make_every_kind_fire_repeatedly_in_several_episodes_and_reach_severity_steps()
@@ -101,7 +105,7 @@ public sealed class OracleTests(ITestOutputHelper output)
         BeyondLatenessRate = seed % 2 == 0 ? 0 : 0.04,
     };
 
-    private void Check(string kind, Func<int, RuleSet> ruleSetFor, Func<int, RandomIncidentsOptions> optionsFor, int minimumWarnings)
+    private void Check(string kind, Func<int, RuleSet> ruleSetFor, Func<int, RandomIncidentsOptions> optionsFor, int minimumWarnings, int? pruneEvery = null)
     {
         var (compared, undetermined, retired) = (0, 0, 0);
         for (var seed = 1; seed <= Seeds; seed++)
@@ -109,7 +113,7 @@ public sealed class OracleTests(ITestOutputHelper output)
             var ruleSet = ruleSetFor(seed);
             var inputs = RandomIncidents.Generate(seed, optionsFor(seed));
             var expected = BruteForceEvaluator.Evaluate(ruleSet, inputs, history: true);
-            if (Disagreement.OfEngine(ruleSet, inputs, expected) is { } problem)
+            if (Disagreement.OfEngine(ruleSet, inputs, expected, pruneEvery) is { } problem)
             {
                 Assert.Fail($"{kind}, seed {seed}: {problem}\n{Disagreement.Minimised(ruleSet, inputs)}");
             }
