@@ -55,7 +55,7 @@ public sealed class ScenarioOverRabbitMqTests
 
     private static (string File, HashSet<string> Reports) Copies(int copies)
     {
-        var source = JsonNode.Parse(File.ReadAllText(ScenarioPath()))!.AsObject();
+        var source = JsonNode.Parse(File.ReadAllText(Repository.ShippedScenario))!.AsObject();
         var messages = new JsonArray();
         foreach (var entry in source["messages"]!.AsArray())
         {
@@ -75,14 +75,6 @@ public sealed class ScenarioOverRabbitMqTests
         var reports = Scenario.Messages.OfType<ReportEntry>()
             .SelectMany(e => Enumerable.Range(0, copies).Select(k => $"{e.Report.SourceId}/{e.Report.ReportId}-x{k}")).ToHashSet();
         return (file, reports);
-    }
-
-    private static string ScenarioPath()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EarlyWarning.sln")))
-            folder = folder.Parent;
-        return Path.Combine(folder!.FullName, "src", "EarlyWarning.Sources.Scenario", "Scenarios", "balochistan-2026.json");
     }
 
     private static async Task AssertExactlyOnceAsync(DistributedRun run, HashSet<string> expected, int copies = 1)

@@ -1,3 +1,4 @@
+using EarlyWarning.Testing;
 using System.Text;
 using System.Text.Json.Nodes;
 using EarlyWarning.Contracts.Reports;

@@ -1,3 +1,4 @@
+using EarlyWarning.Testing;
 using System.Text;
 using EarlyWarning.Sources.Scenario.Tests.Generation;
 using Xunit;

@@ -1,3 +1,4 @@
+using EarlyWarning.Testing;
 using EarlyWarning.Contracts.Vocabulary;
 using EarlyWarning.Rules.Loading;
 using EarlyWarning.Rules.Model;
@@ -6,7 +7,7 @@ namespace EarlyWarning.Rules.Tests.Loading;
 
 public sealed class ShippedRuleSetTests
 {
-    private static readonly Lazy<RuleSet> Shipped = new(() => RuleSetLoader.LoadDirectory(RulesDirectory(), Gazetteer.Gazetteer.Default));
+    private static readonly Lazy<RuleSet> Shipped = new(() => RuleSetLoader.LoadDirectory(Repository.Rules, Gazetteer.Gazetteer.Default));
 
     [Fact]
     public void the_shipped_rules_load_with_the_shipped_gazetteer()
@@ -54,15 +55,5 @@ public sealed class ShippedRuleSetTests
         Assert.Equal("balochistan", sites["gwadar-port"].ProvinceId);
         Assert.Equal("khyber-pakhtunkhwa", sites["dasu-hydropower"].ProvinceId);
         Assert.Contains("quetta-cantonment", sites.Keys);
-    }
-
-    private static string RulesDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EarlyWarning.sln")))
-                return Path.Combine(directory.FullName, "rules");
-        }
-        throw new InvalidOperationException($"No EarlyWarning.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -30,8 +30,6 @@ public sealed class RulesRun : IAsyncDisposable
 
     public RulesStatus? Status => _host.Services.GetService<RulesStatus>();
 
-    public static string RulesDirectory => Path.Combine(RepositoryRoot(), "rules");
-
     /// <param name="rules">Whether the rules service runs in this process.</param>
     /// <param name="sqlitePath">The store file; a new one in a temp folder when null and no schema is given.</param>
     /// <param name="postgresSchema">Use PostgreSQL with this schema.</param>
@@ -50,7 +48,7 @@ public sealed class RulesRun : IAsyncDisposable
             ["EventStore:Sqlite:Path"] = sqlitePath,
             ["EventStore:Postgres:Schema"] = postgresSchema,
             ["ConnectionStrings:EventStore"] = postgresSchema is null ? null : PostgresServer.ConnectionString,
-            ["Rules:Directory"] = RulesDirectory,
+            ["Rules:Directory"] = Repository.Rules,
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await builder.AddEventStoreAsync();
@@ -101,15 +99,5 @@ public sealed class RulesRun : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EarlyWarning.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("EarlyWarning.sln not found above " + AppContext.BaseDirectory);
     }
 }

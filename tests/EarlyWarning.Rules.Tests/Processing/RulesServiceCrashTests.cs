@@ -84,7 +84,7 @@ public sealed class RulesServiceCrashTests(ITestOutputHelper output)
             ["EventStore__Adapter"] = "postgres",
             ["ConnectionStrings__EventStore"] = PostgresServer.ConnectionString,
             ["EventStore__Postgres__Schema"] = schema,
-            ["Rules__Directory"] = RulesRun.RulesDirectory,
+            ["Rules__Directory"] = Repository.Rules,
             ["Urls"] = $"http://127.0.0.1:{Ports.Free()}",
             ["Logging__LogLevel__Default"] = "Warning",
         });

@@ -1,12 +1,16 @@
-namespace EarlyWarning.Cli.Tests;
+namespace EarlyWarning.Testing;
 
-/// <summary>Paths in the repository this test build came from.</summary>
-internal static class Repository
+/// <summary>Paths in the checkout this test build came from.</summary>
+public static class Repository
 {
+    /// <summary>The folder holding EarlyWarning.sln, found upwards from the test assembly.</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>The shipped rules, as the rules service loads them.</summary>
     public static string Rules => Path.Combine(Root, "rules");
+
+    /// <summary>The shipped scenario file.</summary>
+    public static string ShippedScenario => Path.Combine(Root, "src", "EarlyWarning.Sources.Scenario", "Scenarios", "balochistan-2026.json");
 
     private static string FindRoot()
     {
