@@ -1,4 +1,8 @@
+using EarlyWarning.EventStore;
+using EarlyWarning.EventStore.Postgres;
+using EarlyWarning.EventStore.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace EarlyWarning.ServiceDefaults;
 
@@ -12,6 +16,13 @@ public sealed record EventStoreConfiguration(string Adapter, string SqlitePath, 
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
     public const string DefaultSqlitePath = "data/earlywarning.db";
+
+    /// <summary>Opens the adapter this configuration names.</summary>
+    /// <exception cref="StoreUnavailableException">The store cannot be opened.</exception>
+    public async Task<IEventStore> OpenAsync(ILogger logger, CancellationToken cancellationToken = default) =>
+        Adapter == Postgres
+            ? await PostgresEventStore.OpenAsync(new PostgresEventStoreSettings(PostgresConnectionString!) { Schema = PostgresSchema }, null, logger, cancellationToken).ConfigureAwait(false)
+            : await SqliteEventStore.OpenAsync(new SqliteEventStoreSettings(SqlitePath), null, logger, cancellationToken).ConfigureAwait(false);
 
     /// <exception cref="ArgumentException">An unknown adapter, or postgres without a connection string.</exception>
     public static EventStoreConfiguration From(IConfiguration configuration)

@@ -1,6 +1,4 @@
 using EarlyWarning.EventStore;
-using EarlyWarning.EventStore.Postgres;
-using EarlyWarning.EventStore.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,9 +52,7 @@ public static class Extensions
         IEventStore store;
         try
         {
-            store = configuration.Adapter == EventStoreConfiguration.Postgres
-                ? await PostgresEventStore.OpenAsync(new PostgresEventStoreSettings(configuration.PostgresConnectionString!) { Schema = configuration.PostgresSchema }, null, logger, cancellationToken).ConfigureAwait(false)
-                : await SqliteEventStore.OpenAsync(new SqliteEventStoreSettings(configuration.SqlitePath), null, logger, cancellationToken).ConfigureAwait(false);
+            store = await configuration.OpenAsync(logger, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -1,7 +1,5 @@
 using EarlyWarning.Cli.CommandLine;
 using EarlyWarning.EventStore;
-using EarlyWarning.EventStore.Postgres;
-using EarlyWarning.EventStore.Sqlite;
 using EarlyWarning.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,15 +26,14 @@ internal static class StoreOpener
             overrides["EventStore:Postgres:Schema"] = schema;
         var configuration = EventStoreConfiguration.From(new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build());
 
-        if (configuration.Adapter == EventStoreConfiguration.Postgres)
+        if (configuration.Adapter == EventStoreConfiguration.Sqlite)
         {
-            var settings = new PostgresEventStoreSettings(configuration.PostgresConnectionString!) { Schema = configuration.PostgresSchema };
-            return await PostgresEventStore.OpenAsync(settings, null, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+            // Opening would create an empty store, and a back-test of nothing would look like a rule set that never fires.
+            var path = Path.GetFullPath(configuration.SqlitePath);
+            if (!File.Exists(path))
+                throw new StoreUnavailableException($"there is no event store at {path}; name one with --store sqlite:<path> or postgres:<connection string>");
+            configuration = configuration with { SqlitePath = path };
         }
-        // Opening would create an empty store, and a back-test of nothing would look like a rule set that never fires.
-        var path = Path.GetFullPath(configuration.SqlitePath);
-        if (!File.Exists(path))
-            throw new StoreUnavailableException($"there is no event store at {path}; name one with --store sqlite:<path> or postgres:<connection string>");
-        return await SqliteEventStore.OpenAsync(new SqliteEventStoreSettings(path), null, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+        return await configuration.OpenAsync(NullLogger.Instance, cancellationToken).ConfigureAwait(false);
     }
 }
