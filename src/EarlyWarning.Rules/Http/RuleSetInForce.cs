@@ -2,6 +2,7 @@ using EarlyWarning.Contracts.Rules;
 using EarlyWarning.EventStore;
 using EarlyWarning.Rules.Loading;
 using EarlyWarning.Rules.Model;
+using EarlyWarning.Rules.Processing;
 
 namespace EarlyWarning.Rules.Http;
 
@@ -12,12 +13,8 @@ namespace EarlyWarning.Rules.Http;
 internal static class RuleSetInForce
 {
     /// <summary>The last <see cref="RuleSetActivated"/>, or null before the first activation.</summary>
-    public static async Task<RuleSetActivated?> ReadAsync(IEventReader store, EventTypeRegistry registry, CancellationToken cancellationToken)
-    {
-        await foreach (var recorded in store.ReadStreamAsync(RuleStreams.RuleSet, Direction.Backwards, StreamRevision.End, 1, cancellationToken).ConfigureAwait(false))
-            return registry.Deserialize(recorded) as RuleSetActivated;
-        return null;
-    }
+    public static async Task<RuleSetActivated?> ReadAsync(IEventReader store, EventTypeRegistry registry, CancellationToken cancellationToken) =>
+        (await RuleSetHistory.LastAsync(store, registry, cancellationToken).ConfigureAwait(false)).Activation;
 
     /// <summary>The rules of <paramref name="activation"/>: this process's own set when the hashes match, else parsed from the activation's files.</summary>
     /// <exception cref="RuleSetException">The activation's files do not load with this version of the rules.</exception>

@@ -12,10 +12,7 @@ internal sealed class RuleSetActivator(IEventStore store, EventTypeRegistry regi
     {
         while (true)
         {
-            RecordedEvent? last = null;
-            await foreach (var recorded in store.ReadStreamAsync(RuleStreams.RuleSet, Direction.Backwards, StreamRevision.End, 1, cancellationToken).ConfigureAwait(false))
-                last = recorded;
-            var current = last is null ? null : registry.Deserialize(last) as RuleSetActivated;
+            var (last, current) = await RuleSetHistory.LastAsync(store, registry, cancellationToken).ConfigureAwait(false);
             if (current?.Hash == ruleSet.Hash)
                 return current;
 
