@@ -1,0 +1,6 @@
+using EarlyWarning.ServiceDefaults;
+
+return await ServiceHost.RunAsync("dispatch", args, async builder =>
+{
+    await builder.AddEventStoreAsync();
+}, app => { });

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace EarlyWarning.ServiceDefaults.Security;
+
+public static class ApiKeyExtensions
+{
+    /// <summary>Registers the keys of <c>Auth:Keys</c> once, however many parts of a process ask for them.</summary>
+    /// <exception cref="ArgumentException">A configured key is malformed.</exception>
+    public static IHostApplicationBuilder AddApiKeys(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(d => d.ServiceType == typeof(ApiKeys)))
+            return builder;
+        builder.Services.TryAddSingleton(ApiKeys.From(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>Only callers whose key has <paramref name="scope"/> reach the endpoint.</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder endpoint, string scope) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AddEndpointFilter(new ScopeFilter(scope));
+
+    /// <summary>The caller the scope filter let through.</summary>
+    /// <exception cref="InvalidOperationException">The endpoint has no <see cref="RequireScope{TBuilder}"/>.</exception>
+    public static ApiCaller Caller(this HttpContext context) =>
+        context?.Items[typeof(ApiCaller)] as ApiCaller ?? throw new InvalidOperationException("The endpoint is not behind RequireScope.");
+}

@@ -1,0 +1,31 @@
+using EarlyWarning.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EarlyWarning.ServiceDefaults.Security;
+
+/// <summary>
+/// Lets a request through only with a key that has the scope: no or an unknown key is 401, a key without the
+/// scope 403, both as problem details, and the endpoint never runs. The caller is left for the endpoint in
+/// <see cref="HttpContext.Items"/> (<see cref="ApiKeyExtensions.Caller"/>).
+/// </summary>
+internal sealed class ScopeFilter(string scope) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var keys = http.RequestServices.GetRequiredService<ApiKeys>();
+        var caller = keys.Authenticate(http.Request);
+        if (caller is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return ApiKeys.PresentsKey(http.Request)
+                ? Problems.Create(StatusCodes.Status401Unauthorized, "Unknown API key", $"The key presented is not one this service accepts. Nothing was changed.")
+                : Problems.Create(StatusCodes.Status401Unauthorized, "API key required", $"Present a key with the '{scope}' scope as 'Authorization: Bearer <key>' or '{ApiKeys.HeaderName}: <key>'. Nothing was changed.");
+        }
+        if (!caller.Has(scope))
+            return Problems.Create(StatusCodes.Status403Forbidden, "Not allowed for this key", $"The key '{caller.Name}' lacks the '{scope}' scope this needs. Nothing was changed.");
+        http.Items[typeof(ApiCaller)] = caller;
+        return await next(context).ConfigureAwait(false);
+    }
+}
