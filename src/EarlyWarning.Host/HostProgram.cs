@@ -1,3 +1,4 @@
+using EarlyWarning.Host.Dashboard;
 using EarlyWarning.Ingest;
 using EarlyWarning.Ingest.Http;
 using EarlyWarning.Rules;
@@ -5,6 +6,9 @@ using EarlyWarning.Rules.Http;
 using EarlyWarning.ServiceDefaults.Bus;
 using EarlyWarning.Sources.Scenario;
 using EarlyWarning.ServiceDefaults;
+using EarlyWarning.ServiceDefaults.Security;
+using EarlyWarning.Warnings;
+using EarlyWarning.Warnings.Http;
 
 namespace EarlyWarning.Host;
 
@@ -42,6 +46,14 @@ internal static class HostProgram
             builder.AddEarlyWarningBus(bus => bus.AddIngestConsumers());
             builder.AddIngest();
             builder.AddRules();
+            builder.AddWarnings();
+            var keys = builder.AddApiKeys();
+            if (!keys.Any(ApiScopes.Operator))
+            {
+                // Nobody configured operators: one key for this run, so the dashboard can acknowledge; only its hash is kept.
+                var key = keys.Generate("operator", ApiScopes.Operator);
+                Console.WriteLine($"Operator key for this run (dashboard acknowledgements, silences): {key}");
+            }
             if (options.Demo)
             {
                 builder.Services.AddScenarioPlayer();
@@ -51,7 +63,8 @@ internal static class HostProgram
         {
             app.MapIngestApi();
             app.MapRulesApi();
-            app.MapGet("/", () => Results.Json(new { service = "EarlyWarning", health = "/health", incidents = "/api/incidents", rejections = "/api/rejections", rules = "/api/rules", silences = "/api/silences" }));
+            app.MapWarningsApi();
+            app.MapDashboard();
         }, title: "EarlyWarning", address: $"127.0.0.1:{options.Port}");
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Contracts.Rules;
 using EarlyWarning.EventStore;
@@ -57,7 +56,7 @@ public static partial class RulesEndpoints
                 if (all.Count > 0)
                     return Problems.Invalid(invalid, all);
 
-                var result = await store.AppendToStreamAsync(RuleStreams.Silences, ExpectedRevision.Any, registry.ToEventData(silence!, EventIds.New(), Metadata(context)), context.RequestAborted)
+                var result = await store.AppendToStreamAsync(RuleStreams.Silences, ExpectedRevision.Any, registry.ToEventData(silence!, EventIds.New(), RequestMetadata.From(context, "rules-api")), context.RequestAborted)
                     .ConfigureAwait(false);
                 var createdAt = now;
                 await foreach (var recorded in store.ReadStreamAsync(RuleStreams.Silences, Direction.Backwards, result.LastRevision, 1, context.RequestAborted).ConfigureAwait(false))
@@ -100,7 +99,7 @@ public static partial class RulesEndpoints
                 try
                 {
                     var removal = new SilenceRemoved(id, by.Trim());
-                    await store.AppendToStreamAsync(RuleStreams.Silences, ExpectedRevision.Exact(history.LastRevision!.Value), registry.ToEventData(removal, EventIds.New(), Metadata(context)), context.RequestAborted)
+                    await store.AppendToStreamAsync(RuleStreams.Silences, ExpectedRevision.Exact(history.LastRevision!.Value), registry.ToEventData(removal, EventIds.New(), RequestMetadata.From(context, "rules-api")), context.RequestAborted)
                         .ConfigureAwait(false);
                     return TypedResults.NoContent();
                 }
@@ -116,14 +115,6 @@ public static partial class RulesEndpoints
             return Unavailable(ex);
         }
     }
-
-    private static EventMetadata Metadata(HttpContext context) => new()
-    {
-        CorrelationId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
-        TraceParent = Activity.Current?.Id,
-        TraceState = Activity.Current?.TraceStateString,
-        Source = "rules-api",
-    };
 
     private static IResult NoSuchSilence(string id) =>
         Problems.Create(StatusCodes.Status404NotFound, "No such silence", $"No silence '{id}' is recorded.");

@@ -1,22 +1,22 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace EarlyWarning.ServiceDefaults.Security;
 
 public static class ApiKeyExtensions
 {
-    /// <summary>Registers the keys of <c>Auth:Keys</c> once, however many parts of a process ask for them.</summary>
+    /// <summary>Registers the keys of <c>Auth:Keys</c> once, however many parts of a process ask for them, and returns them.</summary>
     /// <exception cref="ArgumentException">A configured key is malformed.</exception>
-    public static IHostApplicationBuilder AddApiKeys(this IHostApplicationBuilder builder)
+    public static ApiKeys AddApiKeys(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (builder.Services.Any(d => d.ServiceType == typeof(ApiKeys)))
-            return builder;
-        builder.Services.TryAddSingleton(ApiKeys.From(builder.Configuration));
-        return builder;
+        if (builder.Services.FirstOrDefault(d => d.ServiceType == typeof(ApiKeys))?.ImplementationInstance is ApiKeys registered)
+            return registered;
+        var keys = ApiKeys.From(builder.Configuration);
+        builder.Services.AddSingleton(keys);
+        return keys;
     }
 
     /// <summary>Only callers whose key has <paramref name="scope"/> reach the endpoint.</summary>
