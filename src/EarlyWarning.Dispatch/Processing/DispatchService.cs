@@ -1,0 +1,50 @@
+using EarlyWarning.Dispatch.Configuration;
+using EarlyWarning.Dispatch.Delivery;
+using EarlyWarning.EventStore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EarlyWarning.Dispatch.Processing;
+
+/// <summary>
+/// Runs the dispatch and starts it over, from the store, after any failure: it keeps no state of its own, so a run
+/// that failed half-way owes nothing the next run does not find in the store (docs/decisions/0010).
+/// </summary>
+internal sealed class DispatchService(
+    IEventStore store,
+    EventTypeRegistry registry,
+    DispatchOptions options,
+    WebhookSender sender,
+    StoreRetry storeRetry,
+    DispatchStatus status,
+    TimeProvider clock,
+    ILogger<DispatchService> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Recipients.Count == 0)
+            logger.LogWarning("Dispatch has no recipients (Dispatch:Recipients): warnings are recorded but delivered to nobody");
+        else
+            logger.LogInformation("Dispatch delivers to {Recipients}", string.Join(", ", options.Recipients));
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await new DispatchRun(store, registry, options, sender, storeRetry, status, clock, logger).RunAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                status.Failed(ex);
+                logger.LogError(ex, "Dispatch stopped following the store; starting over from the store in {Delay}", RetryDelay);
+                await Task.Delay(RetryDelay, clock, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
