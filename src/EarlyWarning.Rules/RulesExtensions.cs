@@ -4,6 +4,7 @@ using EarlyWarning.Rules.Loading;
 using EarlyWarning.Rules.Model;
 using EarlyWarning.Rules.Processing;
 using EarlyWarning.ServiceDefaults;
+using EarlyWarning.ServiceDefaults.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,7 @@ public static class RulesExtensions
             throw new ArgumentException($"the rule set in {options.Directory} is invalid; nothing was activated:{Environment.NewLine}{ex.Message}", ex);
         }
 
+        builder.AddApiKeys();
         var services = builder.Services;
         services.AddContracts();
         services.AddSingleton(options);

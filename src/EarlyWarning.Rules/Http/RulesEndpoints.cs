@@ -3,6 +3,7 @@ using EarlyWarning.Rules.Loading;
 using EarlyWarning.Rules.Model;
 using EarlyWarning.Rules.Processing;
 using EarlyWarning.ServiceDefaults.Http;
+using EarlyWarning.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,8 +26,9 @@ public static partial class RulesEndpoints
         var silences = app.MapGroup("/api/silences");
         silences.MapGet("", GetSilencesAsync);
         silences.MapGet("/{id}", GetSilenceAsync);
-        silences.MapPost("", PostSilenceAsync);
-        silences.MapDelete("/{id}", DeleteSilenceAsync);
+        // Muting warnings is an operator's act: it needs an operator's key, like acknowledging one.
+        silences.MapPost("", PostSilenceAsync).RequireScope(ApiScopes.Operator);
+        silences.MapDelete("/{id}", DeleteSilenceAsync).RequireScope(ApiScopes.Operator);
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using EarlyWarning.EventStore;
 using EarlyWarning.Rules.Http;
 using EarlyWarning.ServiceDefaults;
+using EarlyWarning.ServiceDefaults.Security;
 using EarlyWarning.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -58,9 +59,18 @@ public sealed class RulesApiApp : IAsyncDisposable
         Clock = clock;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
+        Http.DefaultRequestHeaders.Add(ApiKeys.HeaderName, OperatorKey);
+        Anonymous = new HttpClient { BaseAddress = new Uri(address) };
     }
 
+    public const string OperatorKey = "ew_test_operator";
+    public const string SourceKey = "ew_test_source";
+
+    /// <summary>Presents the operator's key on every request.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>Presents no key.</summary>
+    public HttpClient Anonymous { get; }
 
     public ManualClock Clock { get; }
 
@@ -84,6 +94,12 @@ public sealed class RulesApiApp : IAsyncDisposable
             ["EventStore:Sqlite:Path"] = Path.Combine(folder, "store.db"),
             ["Rules:Directory"] = rules,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Auth:Keys:0:Name"] = "soc-night-shift",
+            ["Auth:Keys:0:Sha256"] = ApiKeys.Hash(OperatorKey),
+            ["Auth:Keys:0:Scopes:0"] = ApiScopes.Operator,
+            ["Auth:Keys:1:Name"] = "police-kech",
+            ["Auth:Keys:1:Sha256"] = ApiKeys.Hash(SourceKey),
+            ["Auth:Keys:1:Scopes:0"] = ApiScopes.Source,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var clock = new ManualClock(DateTimeOffset.UtcNow);
@@ -105,6 +121,7 @@ public sealed class RulesApiApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Anonymous.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         try

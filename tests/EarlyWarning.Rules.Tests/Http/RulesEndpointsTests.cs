@@ -8,6 +8,8 @@ using EarlyWarning.Contracts.Rules;
 using EarlyWarning.EventStore;
 using EarlyWarning.Rules.Loading;
 
+using EarlyWarning.ServiceDefaults.Security;
+
 namespace EarlyWarning.Rules.Tests.Http;
 
 public sealed class RulesEndpointsTests : IAsyncLifetime
@@ -164,6 +166,30 @@ public sealed class RulesEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("by", out _));
         Assert.Equal(head, await _app.Store.GetHeadPositionAsync());
+        Assert.Single(await ActiveAsync());
+    }
+
+    [Theory]
+    [InlineData(null, 401)]
+    [InlineData("ew_not_a_key", 401)]
+    [InlineData(RulesApiApp.SourceKey, 403)]
+    public async Task adding_or_removing_a_silence_needs_an_operator_key_and_without_one_records_nothing(string? key, int status)
+    {
+        var created = await Post(Valid().ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        using var add = new HttpRequestMessage(HttpMethod.Post, "/api/silences") { Content = new StringContent(Valid().ToJsonString(), Encoding.UTF8, "application/json") };
+        using var remove = new HttpRequestMessage(HttpMethod.Delete, created.Headers.Location + "?by=ops");
+        foreach (var request in new[] { add, remove })
+        {
+            if (key is not null)
+                request.Headers.Add(ApiKeys.HeaderName, key);
+            using var response = await _app.Anonymous.SendAsync(request);
+            Assert.Equal(status, (int)response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Single(await SilenceEventsAsync());
         Assert.Single(await ActiveAsync());
     }
 
