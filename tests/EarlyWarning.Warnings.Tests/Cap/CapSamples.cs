@@ -17,7 +17,7 @@ internal static class CapSamples
 
     public static readonly Uri BaseUrl = new("http://127.0.0.1:5080");
 
-    /// <summary>An incident at Quetta's centroid, the way an incident located only by district is placed.</summary>
+    /// <summary>An incident at its district's centroid, the way an incident located only by district is placed.</summary>
     public static WarningIncident AtCentroid(string districtId, int minutes)
     {
         var district = Gazetteer.Gazetteer.Default.FindDistrictById(districtId)!;
