@@ -1,15 +1,19 @@
 using EarlyWarning.Dispatch;
 using EarlyWarning.ServiceDefaults;
-using EarlyWarning.ServiceDefaults.Security;
+using EarlyWarning.Warnings;
+using EarlyWarning.Warnings.Cap;
+using EarlyWarning.Warnings.Http;
 
+// Dispatch, and the warnings API beside it: SOCs are told of warnings here and acknowledge them here.
 return await ServiceHost.RunAsync("dispatch", args, async builder =>
 {
     await builder.AddEventStoreAsync();
-    builder.AddApiKeys();
     builder.AddDispatch();
-    // The warnings API (board, acknowledgement, CAP) is added here, beside the dispatch.
+    builder.AddWarnings();
+    builder.AddCap();
 }, app =>
 {
     app.MapDispatchApi();
-    // The warnings API's endpoints are mapped here.
+    app.MapWarningsApi();
+    app.MapCapApi();
 });

@@ -58,6 +58,9 @@ internal sealed record HostCommandLine(string? Store, string? DataFolder, string
             yield return new("EventStore:Sqlite:Path", Path.Combine(DataFolder, "earlywarning.db"));
         if (PostgresConnectionString is not null)
             yield return new("ConnectionStrings:EventStore", PostgresConnectionString);
+        // The demo plays an illustrative scenario: its CAP messages are an exercise, never an actual alert.
+        if (Demo)
+            yield return new("Cap:Status", "Exercise");
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string option)

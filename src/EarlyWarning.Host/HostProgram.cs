@@ -1,3 +1,4 @@
+using EarlyWarning.Dispatch;
 using EarlyWarning.Host.Dashboard;
 using EarlyWarning.Ingest;
 using EarlyWarning.Ingest.Http;
@@ -8,6 +9,7 @@ using EarlyWarning.Sources.Scenario;
 using EarlyWarning.ServiceDefaults;
 using EarlyWarning.ServiceDefaults.Security;
 using EarlyWarning.Warnings;
+using EarlyWarning.Warnings.Cap;
 using EarlyWarning.Warnings.Http;
 
 namespace EarlyWarning.Host;
@@ -47,6 +49,8 @@ internal static class HostProgram
             builder.AddIngest();
             builder.AddRules();
             builder.AddWarnings();
+            builder.AddDispatch();
+            builder.AddCap();
             var keys = builder.AddApiKeys();
             if (!keys.Any(ApiScopes.Operator))
             {
@@ -64,6 +68,8 @@ internal static class HostProgram
             app.MapIngestApi();
             app.MapRulesApi();
             app.MapWarningsApi();
+            app.MapDispatchApi();
+            app.MapCapApi();
             app.MapDashboard();
         }, title: "EarlyWarning", address: $"127.0.0.1:{options.Port}");
     }
