@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EarlyWarning.Benchmarks;
 
 /// <summary>
-/// The command line: <c>[--suite store|ingest|rules|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
+/// The command line: <c>[--suite store|ingest|rules|dispatch|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
 /// [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]</c>.
 /// Every count and duration of the run is a default figure multiplied by <see cref="Scale"/>, so one knob
 /// turns the full run into a smoke test (0.05) without a second set of numbers to keep in step.
@@ -20,6 +20,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>The rules suite: the engine alone, the back-test over the store, live warnings (see <c>Rules/RulesSuite</c>).</summary>
     public bool RunRules { get; init; }
+
+    /// <summary>The dispatch suite: one warning fanned out to 100 webhook receivers (see <c>Dispatch/FanOutFigure</c>).</summary>
+    public bool RunDispatch { get; init; }
 
     /// <summary>Rules suite: the engine alone under BenchmarkDotNet.</summary>
     public bool RunRulesEngine { get; init; } = true;
@@ -67,7 +70,7 @@ public sealed record BenchmarkOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/EarlyWarning.Benchmarks -- " +
-        "[--suite store|ingest|rules|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
+        "[--suite store|ingest|rules|dispatch|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
         "[--data-dir DIR] [--postgres CONNECTION-STRING] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -81,11 +84,12 @@ public sealed record BenchmarkOptions
             {
                 "--suite" => Value() switch
                 {
-                    "store" => options with { RunStore = true, RunIngest = false, RunRules = false },
-                    "ingest" => options with { RunStore = false, RunIngest = true, RunRules = false },
-                    "rules" => options with { RunStore = false, RunIngest = false, RunRules = true },
-                    "all" => options with { RunStore = true, RunIngest = true, RunRules = true },
-                    var other => throw new ArgumentException($"'{other}' is not a suite (store, ingest, rules, all).\n{Usage}"),
+                    "store" => options with { RunStore = true, RunIngest = false, RunRules = false, RunDispatch = false },
+                    "ingest" => options with { RunStore = false, RunIngest = true, RunRules = false, RunDispatch = false },
+                    "rules" => options with { RunStore = false, RunIngest = false, RunRules = true, RunDispatch = false },
+                    "dispatch" => options with { RunStore = false, RunIngest = false, RunRules = false, RunDispatch = true },
+                    "all" => options with { RunStore = true, RunIngest = true, RunRules = true, RunDispatch = true },
+                    var other => throw new ArgumentException($"'{other}' is not a suite (store, ingest, rules, dispatch, all).\n{Usage}"),
                 },
                 "--rules" => Value() switch
                 {

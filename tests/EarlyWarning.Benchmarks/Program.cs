@@ -7,8 +7,10 @@
 // With --suite ingest (or all), the ingest suite: reports over the bus into the store, in the distributed and
 // the embedded mode (--mode), beside the raw bus and the bare store; see Ingest/IngestSuite.cs.
 // With --suite rules (or all), the rules suite: the engine alone, the back-test, live warnings; see Rules/RulesSuite.cs.
+// With --suite dispatch (or all), one warning fanned out to 100 webhook receivers; see Dispatch/FanOutFigure.cs.
 using System.Diagnostics;
 using EarlyWarning.Benchmarks;
+using EarlyWarning.Benchmarks.Dispatch;
 using EarlyWarning.Benchmarks.Ingest;
 using EarlyWarning.Benchmarks.Rules;
 
@@ -34,6 +36,16 @@ try
         await IngestSuite.RunAsync(options, args, Progress);
     if (options.RunRules)
         await RulesSuite.RunAsync(options, args, Progress);
+    if (options.RunDispatch)
+    {
+        Console.WriteLine("# EarlyWarning dispatch benchmark");
+        Console.WriteLine();
+        foreach (var fact in MachineFacts.Describe(options.DataDirectory))
+            Console.WriteLine($"- {fact}");
+        Console.WriteLine($"- Arguments: {BenchmarkOptions.Describe(args)}; scale {options.Scale}");
+        Console.WriteLine();
+        Console.WriteLine((await new FanOutFigure(options, Progress).RunAsync()).ToMarkdown());
+    }
     if (!options.RunStore)
     {
         Progress("done");

@@ -114,7 +114,8 @@ public sealed class LiveFigure(BenchmarkOptions options, Action<string> progress
         }
     }
 
-    private static async Task<IHost> StartAsync(string storePath)
+    /// <summary>Ingest and rules in one generic host on SQLite, as the host wires them; <paramref name="add"/> adds more parts.</summary>
+    internal static async Task<IHost> StartAsync(string storePath, IReadOnlyDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? add = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -130,6 +131,8 @@ public sealed class LiveFigure(BenchmarkOptions options, Action<string> progress
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:EarlyWarning.Warnings"] = "Error",
         });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         // Stdout is the report: the host's logs go to stderr with the progress lines.
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
@@ -139,13 +142,14 @@ public sealed class LiveFigure(BenchmarkOptions options, Action<string> progress
         await builder.AddEventStoreAsync();
         builder.AddIngest();
         builder.AddRules();
+        add?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         return host;
     }
 
     /// <summary>Suicide attacks an hour apart ending now, in turn over the provinces; each province's districts in turn.</summary>
-    private static List<IncidentReported> Reports(IncidentIngest ingest, int count)
+    internal static List<IncidentReported> Reports(IncidentIngest ingest, int count)
     {
         var gazetteer = Gazetteer.Gazetteer.Default;
         var provinces = gazetteer.Provinces
@@ -210,7 +214,7 @@ public sealed class LiveFigure(BenchmarkOptions options, Action<string> progress
         return ticks;
     }
 
-    private static async Task WaitAsync(Func<bool> condition, string what)
+    internal static async Task WaitAsync(Func<bool> condition, string what)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
