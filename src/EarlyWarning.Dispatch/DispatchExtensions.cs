@@ -30,6 +30,7 @@ public static class DispatchExtensions
         services.AddSingleton<DispatchStatus>();
         services.AddSingleton<StoreRetry>();
         services.AddSingleton<WebhookSender>();
+        services.AddTransient<DispatchRun>();
         services.AddHostedService<DispatchService>();
         services.AddHealthChecks().AddCheck<DispatchHealthCheck>("dispatch");
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(DispatchTelemetry.Name));

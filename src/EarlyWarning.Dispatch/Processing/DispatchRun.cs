@@ -14,7 +14,8 @@ namespace EarlyWarning.Dispatch.Processing;
 /// and when it has caught up queues whatever has no recorded outcome and starts the escalation clocks from the
 /// recorded times; then each new event queues what it makes due. Deliveries and escalations are recorded on
 /// <c>soc-{id}</c> and come back through the same subscription, so live work and work after a restart are decided by
-/// the same code from the same events. Any failure ends the whole run, which the service starts over.
+/// the same code from the same events. Any failure ends the whole run, which the service starts over with a new
+/// one (transient in the container: a run's state is never reused).
 /// </summary>
 internal sealed class DispatchRun(
     IEventStore store,
@@ -24,7 +25,7 @@ internal sealed class DispatchRun(
     StoreRetry storeRetry,
     DispatchStatus status,
     TimeProvider clock,
-    ILogger logger)
+    ILogger<DispatchRun> logger)
 {
     public const string Channel = "webhook";
 

@@ -1,6 +1,5 @@
 using EarlyWarning.Dispatch.Configuration;
-using EarlyWarning.Dispatch.Delivery;
-using EarlyWarning.EventStore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,11 +10,8 @@ namespace EarlyWarning.Dispatch.Processing;
 /// that failed half-way owes nothing the next run does not find in the store (docs/decisions/0010).
 /// </summary>
 internal sealed class DispatchService(
-    IEventStore store,
-    EventTypeRegistry registry,
+    IServiceProvider services,
     DispatchOptions options,
-    WebhookSender sender,
-    StoreRetry storeRetry,
     DispatchStatus status,
     TimeProvider clock,
     ILogger<DispatchService> logger) : BackgroundService
@@ -33,7 +29,7 @@ internal sealed class DispatchService(
         {
             try
             {
-                await new DispatchRun(store, registry, options, sender, storeRetry, status, clock, logger).RunAsync(stoppingToken).ConfigureAwait(false);
+                await services.GetRequiredService<DispatchRun>().RunAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
