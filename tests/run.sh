@@ -11,6 +11,8 @@
 #     a local install (the docker-compose services get the same through their env vars).
 #  3. Exports EW_TEST_POSTGRES, EW_TEST_RABBITMQ (kept when already set: then only the host and
 #     port they name are checked) and EW_REQUIRE_INFRASTRUCTURE=1.
+#     Finds Chromium for the dashboard tests (EW_TEST_CHROMIUM when set; else `chromium` on PATH;
+#     else apt-get install chromium as root) and exports its path as EW_TEST_CHROMIUM, or stops.
 #  4. Runs `dotnet test` on the solution (extra arguments are passed through, e.g. --filter)
 #     and prints one line `Summary: N passed, M failed, K skipped`. It exits non-zero when
 #     dotnet test fails, when any test failed or was skipped (a skipped test is a defect here),
@@ -304,6 +306,25 @@ verify_rabbitmq() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Chromium: the dashboard tests drive Debian's `chromium` headless over the DevTools protocol
+
+ensure_chromium() {
+    if EW_TEST_CHROMIUM="$(command -v chromium)"; then
+        log "chromium: installed at $EW_TEST_CHROMIUM"
+    elif can_apt && apt_install chromium && EW_TEST_CHROMIUM="$(command -v chromium)"; then
+        log "chromium: installed Debian's chromium at $EW_TEST_CHROMIUM"
+    else
+        die "Chromium is not installed and could not be installed (needs root and apt-get: apt-get install chromium); the dashboard tests need it"
+    fi
+}
+
+verify_chromium() {
+    [[ -x "$EW_TEST_CHROMIUM" ]] || die "chromium: $EW_TEST_CHROMIUM is not an executable"
+    quiet timeout 60 "$EW_TEST_CHROMIUM" --version || die "chromium: $EW_TEST_CHROMIUM --version fails"
+    log "chromium: $(tail -n 1 "$INFRA_LOG")"
+}
+
+# ---------------------------------------------------------------------------------------------
 # connection strings given by the caller
 
 host_port_from_npgsql() { # connection string -> "host port"
@@ -362,13 +383,13 @@ fi
 
 export EW_REQUIRE_INFRASTRUCTURE=1
 
-if [[ ! -x /usr/bin/chromium ]]; then
-    if can_apt && apt_install chromium; then
-        log "chromium: installed"
-    else
-        log "WARNING: /usr/bin/chromium is missing and could not be installed; browser tests will fail"
-    fi
+if [[ -n "${EW_TEST_CHROMIUM:-}" ]]; then
+    log "chromium: using EW_TEST_CHROMIUM ($EW_TEST_CHROMIUM)"
+else
+    ensure_chromium
 fi
+verify_chromium
+export EW_TEST_CHROMIUM
 
 log "infrastructure ready in $((SECONDS - infra_start)) s (log: $INFRA_LOG)"
 
