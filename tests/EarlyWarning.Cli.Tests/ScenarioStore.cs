@@ -1,8 +1,7 @@
-using EarlyWarning.Contracts.Reports;
 using EarlyWarning.Ingest;
-using EarlyWarning.Ingest.Pipeline;
 using EarlyWarning.ServiceDefaults;
 using EarlyWarning.Sources.Scenario;
+using EarlyWarning.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,18 +38,7 @@ public sealed class ScenarioStore : IAsyncLifetime
         await host.StartAsync();
         var ingest = host.Services.GetRequiredService<IncidentIngest>();
         await ingest.Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        foreach (var entry in ScenarioFile.Default.Messages)
-        {
-            var outcome = entry.Message switch
-            {
-                IncidentReported report => await ingest.ReportAsync(report, null),
-                IncidentCorrected correction => await ingest.CorrectAsync(correction, null),
-                IncidentRetracted retraction => await ingest.RetractAsync(retraction, null),
-                _ => throw new InvalidOperationException(entry.Kind),
-            };
-            if (outcome.Status is IngestStatus.Rejected or IngestStatus.UnknownReport or IngestStatus.Conflict)
-                throw new InvalidOperationException($"Scenario message {entry.Index} ({entry.Kind}) was not accepted: {outcome}");
-        }
+        await ScenarioIngest.PlayAsync(ingest, ScenarioFile.Default.Messages);
         await host.StopAsync();
     }
 

@@ -1,7 +1,6 @@
 using EarlyWarning.Contracts.Warnings;
 using EarlyWarning.EventStore;
 using EarlyWarning.Ingest;
-using EarlyWarning.Ingest.Pipeline;
 using EarlyWarning.Rules.Processing;
 using EarlyWarning.ServiceDefaults;
 using EarlyWarning.Sources.Scenario;
@@ -61,20 +60,7 @@ public sealed class RulesRun : IAsyncDisposable
     }
 
     /// <summary>Sends every entry through ingest, in order, each answered before the next is sent.</summary>
-    public async Task PlayAsync(IEnumerable<ScenarioEntry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            var outcome = entry.Message switch
-            {
-                Contracts.Reports.IncidentReported r => await Ingest.ReportAsync(r, null),
-                Contracts.Reports.IncidentCorrected c => await Ingest.CorrectAsync(c, null),
-                Contracts.Reports.IncidentRetracted r => await Ingest.RetractAsync(r, null),
-                _ => throw new InvalidOperationException(entry.Kind),
-            };
-            Assert.True(outcome.Status is not (IngestStatus.Rejected or IngestStatus.UnknownReport or IngestStatus.Conflict), $"message {entry.Index} ({entry.Kind}) was not accepted: {outcome}");
-        }
-    }
+    public Task PlayAsync(IEnumerable<ScenarioEntry> entries) => ScenarioIngest.PlayAsync(Ingest, entries);
 
     /// <summary>Waits until the rules service has evaluated everything recorded so far.</summary>
     public async Task WaitForRulesAsync(TimeSpan? timeout = null)

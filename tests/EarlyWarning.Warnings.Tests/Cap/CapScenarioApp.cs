@@ -1,10 +1,8 @@
 using EarlyWarning.Contracts.Incidents;
-using EarlyWarning.Contracts.Reports;
 using EarlyWarning.Contracts.Rules;
 using EarlyWarning.Contracts.Warnings;
 using EarlyWarning.EventStore;
 using EarlyWarning.Ingest;
-using EarlyWarning.Ingest.Pipeline;
 using EarlyWarning.Rules;
 using EarlyWarning.Rules.Processing;
 using EarlyWarning.ServiceDefaults;
@@ -64,18 +62,7 @@ public sealed class CapScenarioApp : IAsyncLifetime
 
         var ingest = _app.Services.GetRequiredService<IncidentIngest>();
         await ingest.Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        foreach (var entry in ScenarioFile.Default.Messages)
-        {
-            var outcome = entry.Message switch
-            {
-                IncidentReported report => await ingest.ReportAsync(report, null),
-                IncidentCorrected correction => await ingest.CorrectAsync(correction, null),
-                IncidentRetracted retraction => await ingest.RetractAsync(retraction, null),
-                _ => throw new InvalidOperationException(entry.Kind),
-            };
-            if (outcome.Status is IngestStatus.Rejected or IngestStatus.UnknownReport or IngestStatus.Conflict)
-                throw new InvalidOperationException($"Scenario message {entry.Index} ({entry.Kind}) was not accepted: {outcome}");
-        }
+        await ScenarioIngest.PlayAsync(ingest, ScenarioFile.Default.Messages);
         await WaitForRulesAsync();
 
         var events = new List<(RecordedEvent, WarningVersion)>();
