@@ -36,6 +36,11 @@ public sealed class HostDemoTests
         }, TimeSpan.FromSeconds(120), "the store to stop growing");
         var rejections = await client.GetFromJsonAsync<JsonElement>(new Uri(host.BaseAddress, "/api/rejections"));
         Assert.Equal(0, rejections.GetProperty("rejections").GetArrayLength());
+        // The demo is illustrative: the CAP messages it leads to are an exercise, never an actual alert.
+        var warnings = await client.GetFromJsonAsync<JsonElement>(new Uri(host.BaseAddress, "/api/warnings?status=all"));
+        var coordinated = warnings.GetProperty("warnings").EnumerateArray().First(w => w.GetProperty("warning").GetProperty("ruleId").GetString() == "coordinated-attacks");
+        var cap = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync(new Uri(host.BaseAddress, $"/api/warnings/{coordinated.GetProperty("warningId").GetString()}/cap")));
+        Assert.Equal("Exercise", cap.Root!.Element(System.Xml.Linq.XName.Get("status", "urn:oasis:names:tc:emergency:cap:1.2"))!.Value);
         host.Process.Terminate();
         Assert.Equal(0, await host.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
 

@@ -31,11 +31,12 @@ internal sealed class DispatchService(
             {
                 await services.GetRequiredService<DispatchRun>().RunAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: whatever ended the run (a cancelled read, a store already disposed) is the stop itself.
                 return;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 status.Failed(ex);
                 logger.LogError(ex, "Dispatch stopped following the store; starting over from the store in {Delay}", RetryDelay);

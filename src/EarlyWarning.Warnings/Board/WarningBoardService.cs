@@ -36,11 +36,12 @@ internal sealed class WarningBoardService(IEventStore store, WarningBoard board,
                     }
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: whatever ended the run (a cancelled read, a store already disposed) is the stop itself.
                 return;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 board.MarkFellBehind();
                 logger.LogError(ex, "The warnings board stopped following the store; resuming after position {Position} in {Delay}", board.Position, RetryDelay);

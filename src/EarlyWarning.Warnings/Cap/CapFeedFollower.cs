@@ -37,11 +37,12 @@ internal sealed class CapFeedFollower(IEventStore store, EventTypeRegistry regis
                     }
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: whatever ended the run (a cancelled read, a store already disposed) is the stop itself.
                 return;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "The CAP feed stopped following the warnings at position {Position}; resubscribing in {Delay}", index.Position, RetryDelay);
                 await Task.Delay(RetryDelay, clock, stoppingToken).ConfigureAwait(false);
