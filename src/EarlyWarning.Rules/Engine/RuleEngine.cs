@@ -26,6 +26,7 @@ public sealed class RuleEngine : IEpisodeSink
     private readonly Dictionary<string, long> _dueOf = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SilenceAdded> _silences = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inhibited = new(StringComparer.Ordinal);
     private RuleSet? _ruleSet;
     private long? _frontier;
     private long _applied;
@@ -72,6 +73,9 @@ public sealed class RuleEngine : IEpisodeSink
         _ruleSet = ruleSet;
         _rules.Clear();
         _rules.AddRange(next);
+        _inhibited.Clear();
+        foreach (var rule in next)
+            _inhibited.UnionWith(rule.Rule.Inhibits);
         foreach (var record in OpenRecords().Where(r => dropped.Contains(r.Rule!)))
             Resolve(record, WarningResolved.ReasonRuleChanged, null, Frontier ?? recordedAt);
         RefreshSuppressions(null);
@@ -125,18 +129,21 @@ public sealed class RuleEngine : IEpisodeSink
 
     void IEpisodeSink.Changed(RuleRuntime rule, GroupState group, Episode episode)
     {
-        var snapshot = Snapshot(rule, group, episode);
         _book.TryGetValue(episode.WarningId, out var record);
         if (record?.ResolutionReason is WarningResolved.ReasonQuiet)
             return; // Unreachable: the watermark passed its quiet period, so no input the engine accepts can touch it.
+        // Most calls extend an open warning by an incident or find nothing a reader sees changed: the episode's
+        // facts are compared with the last snapshot's, and a snapshot is built only for an event that is written.
+        var facts = WarningFacts.Of(episode, Suppression(rule.Rule, group.ProvinceId, group));
         var opened = record is null || record.ResolutionReason is not null;
         if (record?.ResolutionReason is not null)
         {
             // Superseded or withdrawn, and now its episode is back (a late report that moved the start of the
             // pattern was itself retracted, say). The warning is the episode's; it reopens rather than leaving the
             // episode without one.
-            var changes = Changes(record.Snapshot, snapshot);
+            var changes = Changes(WarningFacts.Of(record.Snapshot), facts) ?? [];
             changes.Insert(0, $"reopened after {record.ResolutionReason}");
+            var snapshot = Snapshot(rule, group, episode, facts);
             record.ResolutionReason = null;
             record.Version++;
             record.Snapshot = snapshot;
@@ -145,20 +152,17 @@ public sealed class RuleEngine : IEpisodeSink
         }
         else if (record is null)
         {
-            record = new WarningRecord(snapshot);
+            record = new WarningRecord(Snapshot(rule, group, episode, facts));
             _book[episode.WarningId] = record;
             _open[episode.WarningId] = record;
-            Emit(record, new WarningRaised(snapshot, 1, _recordedAt, _lateBy));
+            Emit(record, new WarningRaised(record.Snapshot, 1, _recordedAt, _lateBy));
         }
-        else
+        else if (Changes(WarningFacts.Of(record.Snapshot), facts) is { } changes)
         {
-            var changes = Changes(record.Snapshot, snapshot);
-            if (changes.Count > 0)
-            {
-                record.Version++;
-                record.Snapshot = snapshot;
-                Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, _lateBy));
-            }
+            var snapshot = Snapshot(rule, group, episode, facts);
+            record.Version++;
+            record.Snapshot = snapshot;
+            Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, _lateBy));
         }
         record.Rule = rule;
         record.Group = group;
@@ -252,7 +256,7 @@ public sealed class RuleEngine : IEpisodeSink
                 continue;
             var snapshot = record.Snapshot with { Suppression = suppression };
             record.Version++;
-            var changes = Changes(record.Snapshot, snapshot);
+            var changes = Changes(WarningFacts.Of(record.Snapshot), WarningFacts.Of(snapshot)) ?? [];
             record.Snapshot = snapshot;
             Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, null));
         }
@@ -260,6 +264,8 @@ public sealed class RuleEngine : IEpisodeSink
 
     private WarningSuppression? Suppression(Rule rule, string? provinceId, GroupState group)
     {
+        if (_silences.Count == 0 && !_inhibited.Contains(rule.Id))
+            return null;
         foreach (var silence in _silences.Values)
         {
             if ((silence.RuleId is null || silence.RuleId == rule.Id)
@@ -282,48 +288,45 @@ public sealed class RuleEngine : IEpisodeSink
         return inhibitor is null ? null : new WarningSuppression(WarningSuppression.Inhibited, inhibitor.Snapshot.WarningId, $"{inhibitor.Snapshot.RuleTitle} — {inhibitor.Snapshot.GroupName}");
     }
 
-    private WarningSnapshot Snapshot(RuleRuntime runtime, GroupState group, Episode episode)
+    private WarningSnapshot Snapshot(RuleRuntime runtime, GroupState group, Episode episode, in WarningFacts facts)
     {
         var rule = runtime.Rule;
-        var incidents = episode.Listed();
-        var districts = episode.DistrictIds;
-        var count = episode.Members.Count;
+        var count = facts.IncidentCount;
+        var districts = facts.DistrictIds;
         var headline = string.Create(CultureInfo.InvariantCulture,
-            $"{rule.Title} — {group.Name}: {count} incident{(count == 1 ? "" : "s")} in {districts.Count} district{(districts.Count == 1 ? "" : "s")}, {episode.Killed} killed");
+            $"{rule.Title} — {group.Name}: {count} incident{(count == 1 ? "" : "s")} in {districts.Count} district{(districts.Count == 1 ? "" : "s")}, {facts.Killed} killed");
         return new WarningSnapshot(
             episode.WarningId,
             rule.Id,
             rule.Title,
             rule.Kind,
             _ruleSet!.Hash,
-            (rule.Pattern is RulePattern.Proximity ? GroupBy.Site : rule.GroupBy).ToString().ToLowerInvariant(),
+            runtime.GroupByName,
             group.Key,
             group.Name,
             group.ProvinceId,
             WarningSnapshot.Open,
-            SeverityName(episode.SeverityRank),
+            facts.Severity,
             rule.Alerting.Urgency,
             rule.Alerting.Certainty,
-            episode.First.Id,
-            new DateTimeOffset(episode.First.Ticks, TimeSpan.Zero),
-            new DateTimeOffset(episode.Last.Ticks, TimeSpan.Zero),
+            facts.FirstIncidentId,
+            facts.FirstHeldAt,
+            facts.LastHeldAt,
             null,
-            incidents,
+            facts.Incidents,
             count,
             districts,
-            episode.Killed,
-            episode.Peak,
+            facts.Killed,
+            facts.Measure,
             headline,
-            Suppression(rule, group.ProvinceId, group));
+            facts.Suppression);
     }
 
-    private static string SeverityName(int rank) => CapSeverity.All.FirstOrDefault(s => CapSeverity.Rank(s) == rank) ?? CapSeverity.Unknown;
-
-    /// <summary>What changed between two snapshots of a warning, one phrase each; empty when nothing a reader sees did.</summary>
-    private static List<string> Changes(WarningSnapshot before, WarningSnapshot after)
+    /// <summary>What changed between two versions of a warning, one phrase each; null when nothing a reader sees did.</summary>
+    private static List<string>? Changes(in WarningFacts before, in WarningFacts after)
     {
-        var changes = new List<string>();
-        void Add(FormattableString phrase) => changes.Add(FormattableString.Invariant(phrase));
+        List<string>? changes = null;
+        void Add(FormattableString phrase) => (changes ??= []).Add(FormattableString.Invariant(phrase));
         if (before.Severity != after.Severity)
             Add($"severity {before.Severity} → {after.Severity}");
         if (before.IncidentCount != after.IncidentCount)
@@ -342,7 +345,7 @@ public sealed class RuleEngine : IEpisodeSink
             Add($"last held at {after.LastHeldAt:u}");
         if (before.Suppression != after.Suppression)
         {
-            changes.Add(after.Suppression is { } s
+            (changes ??= []).Add(after.Suppression is { } s
                 ? $"{s.Kind} by {s.By}: {s.Reason}"
                 : $"no longer {before.Suppression!.Kind}");
         }

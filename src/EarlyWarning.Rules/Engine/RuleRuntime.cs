@@ -48,12 +48,16 @@ internal sealed class RuleRuntime
                 _bucket = t.Bucket.Ticks;
                 break;
         }
+        GroupByName = (rule.Pattern is RulePattern.Proximity ? GroupBy.Site : rule.GroupBy).ToString().ToLowerInvariant();
         _sites = rule.Pattern is RulePattern.Proximity p
             ? p.SiteIds.Count == 0 ? sites : sites.Where(s => p.SiteIds.Contains(s.Id)).ToList()
             : [];
     }
 
     public Rule Rule { get; }
+
+    /// <summary>What the rule's warnings group by, as they name it.</summary>
+    public string GroupByName { get; }
 
     public IReadOnlyList<CriticalSite> Sites => _sites;
 
