@@ -4,8 +4,13 @@ using EarlyWarning.Contracts.Warnings;
 namespace EarlyWarning.Rules.Engine;
 
 /// <summary>One incident in one group of one rule, and what the rule concluded at it.</summary>
-internal sealed class Entry(IncidentSummary incident, long ticks, string? distinctValue, int killed)
+internal sealed class Entry(GroupState group, IncidentSummary incident, long ticks, string? distinctValue, int killed)
 {
+    public GroupState Group { get; } = group;
+
+    /// <summary>The same incident's entry in the rule's next group, if it is in more than one (proximity).</summary>
+    public Entry? Next { get; set; }
+
     public IncidentSummary Incident { get; } = incident;
 
     public string Id => Incident.IncidentId;

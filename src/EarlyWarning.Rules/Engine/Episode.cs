@@ -95,7 +95,7 @@ internal sealed class Episode(string warningId, Entry first)
     /// Adds a firing point and its window. Points come in entry order and a window only slides forward, so the part
     /// of this window up to the previous point lay in that point's window already: members are only ever appended.
     /// </summary>
-    public void AddPoint(Entry point, int severityRank, double measure, IEnumerable<Entry> window)
+    public void AddPoint(Entry point, int severityRank, double measure, List<Entry> window)
     {
         var previous = _points.Count == 0 ? null : Last;
         Last = point;

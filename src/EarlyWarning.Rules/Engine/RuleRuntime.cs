@@ -21,8 +21,14 @@ internal sealed class RuleRuntime
     private readonly int _baseSeverity;
     private readonly IReadOnlyList<CriticalSite> _sites;
     private readonly Dictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(GroupState Group, Entry Entry)>> _byIncident = new(StringComparer.Ordinal);
+    // An incident's entries in this rule, one per group, chained through Entry.Next (only proximity has more than one).
+    private readonly Dictionary<string, Entry> _byIncident = new(StringComparer.Ordinal);
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+
+    // Scratch lists reused by every call: the engine is driven by one loop and a rule never re-enters itself.
+    private readonly List<Entry> _fresh = [];
+    private readonly List<Entry> _kept = [];
+    private readonly List<Entry> _windowEntries = [];
 
     public RuleRuntime(Rule rule, IReadOnlyList<CriticalSite> sites)
     {
@@ -71,34 +77,35 @@ internal sealed class RuleRuntime
         var matches = !incident.Withdrawn && _where.Matches(incident);
         if (!matches && !seenBefore)
             return; // Most incidents are new and most rules filter them out: no lookup for those.
-        var fresh = matches ? Admit(incident) : [];
-        List<(GroupState Group, Entry Entry)>? old = null;
+        var fresh = _fresh;
+        fresh.Clear();
+        if (matches)
+            Admit(incident, fresh);
+        Entry? old = null;
         if (seenBefore)
             _byIncident.TryGetValue(incident.IncidentId, out old);
         if (old is null && fresh.Count == 0)
             return;
 
-        var kept = new List<(GroupState, Entry)>(fresh.Count);
-        if (old is not null)
+        for (var entry = old; entry is not null; entry = entry.Next)
         {
-            foreach (var (group, entry) in old)
-            {
-                if (fresh.Any(f => f.Key == group.Key))
-                    continue;
-                Remove(group, entry);
-                Rebuild(group, entry.Ticks, sink);
-            }
+            if (InGroup(fresh, entry.Group.Key))
+                continue;
+            Remove(entry.Group, entry);
+            Rebuild(entry.Group, entry.Ticks, sink);
         }
-        foreach (var (key, name, province, entry) in fresh)
+        var kept = _kept;
+        kept.Clear();
+        foreach (var entry in fresh)
         {
-            var group = Group(key, name, province);
-            var previous = old?.FirstOrDefault(o => ReferenceEquals(o.Group, group)).Entry;
+            var group = entry.Group;
+            var previous = Of(old, group);
             if (previous is not null && previous.SameAs(entry))
             {
-                kept.Add((group, previous));
+                kept.Add(previous);
                 continue;
             }
-            kept.Add((group, entry));
+            kept.Add(entry);
             if (previous is null && group.IsAfterLast(entry))
             {
                 Append(group, entry, sink);
@@ -110,9 +117,33 @@ internal sealed class RuleRuntime
             Rebuild(group, Math.Min(entry.Ticks, previous?.Ticks ?? long.MaxValue), sink);
         }
         if (kept.Count == 0)
+        {
             _byIncident.Remove(incident.IncidentId);
-        else
-            _byIncident[incident.IncidentId] = kept;
+            return;
+        }
+        for (var i = 0; i < kept.Count; i++)
+            kept[i].Next = i + 1 < kept.Count ? kept[i + 1] : null;
+        _byIncident[incident.IncidentId] = kept[0];
+    }
+
+    private static bool InGroup(List<Entry> entries, string key)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Group.Key == key)
+                return true;
+        }
+        return false;
+    }
+
+    private static Entry? Of(Entry? chain, GroupState group)
+    {
+        for (var entry = chain; entry is not null; entry = entry.Next)
+        {
+            if (ReferenceEquals(entry.Group, group))
+                return entry;
+        }
+        return null;
     }
 
     /// <summary>Drops what no future change can need: entries and buckets behind the watermark and every live episode.</summary>
@@ -129,11 +160,13 @@ internal sealed class RuleRuntime
             for (var i = 0; i < drop; i++)
             {
                 var id = group.Entries[i].Id;
-                if (_byIncident.TryGetValue(id, out var list))
+                if (_byIncident.TryGetValue(id, out var chain))
                 {
-                    list.RemoveAll(p => ReferenceEquals(p.Group, group));
-                    if (list.Count == 0)
+                    var head = Without(chain, group);
+                    if (head is null)
                         _byIncident.Remove(id);
+                    else if (!ReferenceEquals(head, chain))
+                        _byIncident[id] = head;
                 }
             }
             group.Entries.RemoveRange(0, drop);
@@ -150,36 +183,52 @@ internal sealed class RuleRuntime
             _groups.Remove(key);
     }
 
-    private List<(string Key, string Name, string? Province, Entry Entry)> Admit(IncidentSummary incident)
+    /// <summary>The chain without its entries in <paramref name="group"/>; its new head.</summary>
+    private static Entry? Without(Entry chain, GroupState group)
+    {
+        Entry? head = chain, previous = null;
+        for (var entry = chain; entry is not null; entry = entry.Next)
+        {
+            if (!ReferenceEquals(entry.Group, group))
+                previous = entry;
+            else if (previous is null)
+                head = entry.Next;
+            else
+                previous.Next = entry.Next;
+        }
+        return head;
+    }
+
+    /// <summary>Adds to <paramref name="result"/> the incident's entry in each group it belongs to (creating the group).</summary>
+    private void Admit(IncidentSummary incident, List<Entry> result)
     {
         var location = incident.Location;
         var ticks = incident.OccurredAt.UtcTicks;
         var killed = CompiledFilter.KilledAll(incident);
-        var result = new List<(string, string, string?, Entry)>(1);
         switch (Rule.Pattern)
         {
             case RulePattern.Proximity proximity:
                 if (!PreciseEnough(location.GeoPrecision, proximity.MinGeoPrecision))
-                    return result;
+                    return;
                 var at = new GeoPoint(location.Latitude, location.Longitude);
                 foreach (var site in _sites)
                 {
                     if (at.KilometresTo(new GeoPoint(site.Latitude, site.Longitude)) <= proximity.RadiusKm)
-                        result.Add((site.Id, site.Name, site.ProvinceId, new Entry(incident, ticks, location.DistrictId, killed)));
+                        result.Add(new Entry(Group(site.Id, site.Name, site.ProvinceId), incident, ticks, location.DistrictId, killed));
                 }
-                return result;
+                return;
             case RulePattern.Sequence:
                 var isFirst = _first!.Matches(incident);
                 var isThen = _then!.Matches(incident);
                 if (!isFirst && !isThen)
-                    return result;
+                    return;
                 var (key, name, province) = GroupOf(location);
-                result.Add((key, name, province, new Entry(incident, ticks, location.DistrictId, killed) { IsFirst = isFirst, IsThen = isThen }));
-                return result;
+                result.Add(new Entry(Group(key, name, province), incident, ticks, location.DistrictId, killed) { IsFirst = isFirst, IsThen = isThen });
+                return;
             default:
                 var g = GroupOf(location);
-                result.Add((g.Key, g.Name, g.Province, new Entry(incident, ticks, DistinctValueOf(incident), killed)));
-                return result;
+                result.Add(new Entry(Group(g.Key, g.Name, g.Province), incident, ticks, DistinctValueOf(incident), killed));
+                return;
         }
     }
 
@@ -389,28 +438,31 @@ internal sealed class RuleRuntime
         _ => measures.Incidents,
     };
 
-    /// <summary>The window's entries at a firing point (docs/rules.md): what the pattern rests on there.</summary>
-    private IEnumerable<Entry> WindowOf(GroupState group, int index)
+    /// <summary>The window's entries at a firing point (docs/rules.md): what the pattern rests on there; a list reused by every call.</summary>
+    private List<Entry> WindowOf(GroupState group, int index)
     {
+        var window = _windowEntries;
+        window.Clear();
         var x = group.Entries[index];
         switch (Rule.Pattern)
         {
             case RulePattern.Spread or RulePattern.Threshold:
                 for (var j = WindowStart(group, index); j <= index; j++)
-                    yield return group.Entries[j];
+                    window.Add(group.Entries[j]);
                 break;
             case RulePattern.Sequence:
                 for (var j = WindowStart(group, index); j < index; j++)
                 {
                     if (group.Entries[j].IsFirst)
-                        yield return group.Entries[j];
+                        window.Add(group.Entries[j]);
                 }
-                yield return x;
+                window.Add(x);
                 break;
             default:
-                yield return x;
+                window.Add(x);
                 break;
         }
+        return window;
     }
 
     private int WindowStart(GroupState group, int index)
