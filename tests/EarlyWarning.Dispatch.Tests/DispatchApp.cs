@@ -6,8 +6,6 @@ using EarlyWarning.ServiceDefaults.Security;
 using EarlyWarning.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,8 +18,8 @@ namespace EarlyWarning.Dispatch.Tests;
 /// </summary>
 public sealed class DispatchApp : IAsyncDisposable
 {
-    public const string OperatorKey = "ew_test_operator_key";
-    public const string SourceKey = "ew_test_source_key";
+    public const string OperatorKey = TestApiKeys.Operator;
+    public const string SourceKey = TestApiKeys.Source;
 
     /// <summary>A policy that gives up within a second: three attempts, 20 ms apart and more.</summary>
     public static readonly IReadOnlyDictionary<string, string?> FastPolicy = new Dictionary<string, string?>
@@ -38,8 +36,7 @@ public sealed class DispatchApp : IAsyncDisposable
     {
         _app = app;
         StorePath = storePath;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient { BaseAddress = app.BaseAddress(), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public HttpClient Http { get; }
@@ -70,13 +67,8 @@ public sealed class DispatchApp : IAsyncDisposable
             ["EventStore:Adapter"] = "sqlite",
             ["EventStore:Sqlite:Path"] = storePath,
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Auth:Keys:0:Name"] = "duty-officer",
-            ["Auth:Keys:0:Sha256"] = ApiKeys.Hash(OperatorKey),
-            ["Auth:Keys:0:Scopes:0"] = ApiScopes.Operator,
-            ["Auth:Keys:1:Name"] = "police-kech",
-            ["Auth:Keys:1:Sha256"] = ApiKeys.Hash(SourceKey),
-            ["Auth:Keys:1:Scopes:0"] = ApiScopes.Source,
         });
+        builder.Configuration.AddInMemoryCollection(TestApiKeys.Settings("duty-officer"));
         builder.Configuration.AddInMemoryCollection(FastPolicy);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");

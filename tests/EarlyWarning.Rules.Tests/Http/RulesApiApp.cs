@@ -6,8 +6,6 @@ using EarlyWarning.ServiceDefaults.Security;
 using EarlyWarning.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,14 +55,13 @@ public sealed class RulesApiApp : IAsyncDisposable
         _folder = folder;
         RulesDirectory = rulesDirectory;
         Clock = clock;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
+        Http = new HttpClient { BaseAddress = app.BaseAddress() };
         Http.DefaultRequestHeaders.Add(ApiKeys.HeaderName, OperatorKey);
-        Anonymous = new HttpClient { BaseAddress = new Uri(address) };
+        Anonymous = new HttpClient { BaseAddress = app.BaseAddress() };
     }
 
-    public const string OperatorKey = "ew_test_operator";
-    public const string SourceKey = "ew_test_source";
+    public const string OperatorKey = TestApiKeys.Operator;
+    public const string SourceKey = TestApiKeys.Source;
 
     /// <summary>Presents the operator's key on every request.</summary>
     public HttpClient Http { get; }
@@ -94,13 +91,8 @@ public sealed class RulesApiApp : IAsyncDisposable
             ["EventStore:Sqlite:Path"] = Path.Combine(folder, "store.db"),
             ["Rules:Directory"] = rules,
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Auth:Keys:0:Name"] = "soc-night-shift",
-            ["Auth:Keys:0:Sha256"] = ApiKeys.Hash(OperatorKey),
-            ["Auth:Keys:0:Scopes:0"] = ApiScopes.Operator,
-            ["Auth:Keys:1:Name"] = "police-kech",
-            ["Auth:Keys:1:Sha256"] = ApiKeys.Hash(SourceKey),
-            ["Auth:Keys:1:Scopes:0"] = ApiScopes.Source,
         });
+        builder.Configuration.AddInMemoryCollection(TestApiKeys.Settings("soc-night-shift"));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(clock);

@@ -3,13 +3,12 @@ using EarlyWarning.Contracts.Warnings;
 using EarlyWarning.EventStore;
 using EarlyWarning.Ingest;
 using EarlyWarning.ServiceDefaults;
+using EarlyWarning.Testing;
 using EarlyWarning.ServiceDefaults.Security;
 using EarlyWarning.Warnings.Board;
 using EarlyWarning.Warnings.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,9 +21,9 @@ namespace EarlyWarning.Warnings.Tests.Http;
 /// </summary>
 public sealed class WarningsApp : IAsyncDisposable
 {
-    public const string OperatorKey = "ew_test_operator_key";
+    public const string OperatorKey = TestApiKeys.Operator;
     public const string OperatorName = "duty-officer";
-    public const string SourceKey = "ew_test_source_key";
+    public const string SourceKey = TestApiKeys.Source;
 
     private readonly WebApplication _app;
     private readonly string _folder;
@@ -33,8 +32,7 @@ public sealed class WarningsApp : IAsyncDisposable
     {
         _app = app;
         _folder = folder;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient { BaseAddress = app.BaseAddress(), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public HttpClient Http { get; }
@@ -57,13 +55,8 @@ public sealed class WarningsApp : IAsyncDisposable
             ["EventStore:Adapter"] = "sqlite",
             ["EventStore:Sqlite:Path"] = Path.Combine(folder, "store.db"),
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Auth:Keys:0:Name"] = OperatorName,
-            ["Auth:Keys:0:Sha256"] = ApiKeys.Hash(OperatorKey),
-            ["Auth:Keys:0:Scopes:0"] = ApiScopes.Operator,
-            ["Auth:Keys:1:Name"] = "police-kech",
-            ["Auth:Keys:1:Sha256"] = ApiKeys.Hash(SourceKey),
-            ["Auth:Keys:1:Scopes:0"] = ApiScopes.Source,
         });
+        builder.Configuration.AddInMemoryCollection(TestApiKeys.Settings(OperatorName));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
         await builder.AddEventStoreAsync();
