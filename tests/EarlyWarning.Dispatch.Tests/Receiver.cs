@@ -69,6 +69,8 @@ public sealed class Receiver : IAsyncDisposable
             var status = valid ? behaviour.NextStatus() : StatusCodes.Status401Unauthorized;
             _requests.Enqueue(new ReceivedRequest(endpoint, context.Request.Headers[WebhookSignature.IdempotencyKeyHeader].ToString(), valid, status,
                 JsonDocument.Parse(body).RootElement.Clone(), DateTimeOffset.UtcNow));
+            if (status != 200 && behaviour.RetryAfterSeconds is { } seconds)
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.StatusCode(status);
         }
         finally

@@ -14,6 +14,9 @@ public sealed class ReceiverEndpoint(string secret)
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Sent as <c>Retry-After</c> (whole seconds) with each failing answer, when set.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
     private int _open;
 
     /// <summary>Requests being handled now: started, not answered.</summary>

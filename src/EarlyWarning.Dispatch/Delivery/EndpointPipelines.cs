@@ -27,6 +27,15 @@ internal sealed class EndpointPipelines(DeliveryPolicy policy, ILogger logger)
     public static bool IsTransient(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 
+    /// <summary>The delay a response's <c>Retry-After</c> asks for (seconds or a date), at most <paramref name="max"/>; null without one.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan max, DateTimeOffset now)
+    {
+        if (response?.Headers.RetryAfter is not { } retryAfter)
+            return null;
+        var delay = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - now : null);
+        return delay is null ? null : TimeSpan.FromTicks(Math.Clamp(delay.Value.Ticks, 0, max.Ticks));
+    }
+
     private ResiliencePipeline<HttpResponseMessage> Build(string endpoint)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = $"dispatch {endpoint}" };
@@ -45,6 +54,8 @@ internal sealed class EndpointPipelines(DeliveryPolicy policy, ILogger logger)
                 UseJitter = true,
                 Delay = policy.BaseDelay,
                 MaxDelay = policy.MaxDelay,
+                // A receiver that says when to come back (429 or 503 with Retry-After) is taken at its word, up to MaxDelay.
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, policy.MaxDelay, TimeProvider.System.GetUtcNow())),
                 OnRetry = args =>
                 {
                     logger.LogDebug("Delivery to {Endpoint} failed ({Outcome}); attempt {Attempt} in {Delay}", endpoint,

@@ -53,6 +53,24 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_receiver_asking_to_retry_after_a_second_is_not_asked_again_sooner()
+    {
+        // The back-off is 20 ms at first; the receiver's Retry-After asks for one second, within MaxDelay.
+        var url = _receiver.Add("busy", new ReceiverEndpoint(Recipients.Secret) { FailFirst = 1, FailStatus = 429, RetryAfterSeconds = 1 });
+        var settings = new Dictionary<string, string?>(Recipients.Of(("soc-busy", url))) { ["Dispatch:MaxDelay"] = "00:00:05" };
+        await using var app = await DispatchApp.StartAsync(settings);
+        var id = SampleWarnings.NewId();
+        await app.AppendAsync(SampleWarnings.Raised(SampleWarnings.Snapshot(id)));
+
+        await app.WaitForAsync(id, e => e.OfType<WarningDelivered>().Any(), "the delivery");
+
+        var requests = _receiver.For("busy");
+        Assert.Equal([429, 200], requests.Select(r => r.Status));
+        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromSeconds(0.9), $"asked again after {requests[1].At - requests[0].At}");
+        Assert.Equal(2, Assert.Single(await app.SocEventsAsync<WarningDelivered>(id)).Attempts);
+    }
+
+    [Fact]
     public async Task a_4xx_answer_other_than_408_or_429_is_dead_lettered_at_once_without_a_retry()
     {
         var url = _receiver.Add("strict", new ReceiverEndpoint(Recipients.Secret) { FailFirst = int.MaxValue, FailStatus = 422 });
