@@ -1,5 +1,6 @@
 using EarlyWarning.Cli.Backtesting;
 using EarlyWarning.Cli.CommandLine;
+using EarlyWarning.Cli.Picture;
 using EarlyWarning.Cli.RuleFiles;
 using EarlyWarning.EventStore;
 
@@ -42,6 +43,9 @@ internal static class CliProgram
                     return 0;
                 case CliCommand.CheckRules check:
                     RulesCheck.Run(check.Path, Console.Out);
+                    return 0;
+                case CliCommand.Picture picture:
+                    await PictureRun.RunAsync(picture.Options, Console.Out, DateTimeOffset.UtcNow, stop.Token);
                     return 0;
                 case CliCommand.Backtest backtest:
                     await BacktestRun.RunAsync(backtest.Options, Console.Out, Console.Error, !Console.IsErrorRedirected, stop.Token);

@@ -13,6 +13,9 @@ internal abstract record CliCommand
     /// <summary><c>ew backtest</c>.</summary>
     public sealed record Backtest(BacktestOptions Options) : CliCommand;
 
+    /// <summary><c>ew picture</c>: the picture as known at a moment.</summary>
+    public sealed record Picture(PictureOptions Options) : CliCommand;
+
     /// <summary><c>ew rules check</c>: validate a rule file or directory.</summary>
     public sealed record CheckRules(string Path) : CliCommand;
 }

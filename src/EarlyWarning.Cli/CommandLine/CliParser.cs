@@ -16,8 +16,9 @@ internal static partial class CliParser
             "--help" or "-h" or "help" => new CliCommand.Help(Usage.Main),
             "backtest" => ParseBacktest(args.Skip(1).ToList()),
             "rules" => ParseRules(args.Skip(1).ToList()),
+            "picture" => ParsePicture(args.Skip(1).ToList()),
             var other when other.StartsWith('-') => throw new CommandLineException($"unknown option '{other}'; run 'ew --help' for the commands"),
-            var other => throw new CommandLineException($"unknown command '{other}'; the commands are backtest and rules check (see ew --help)"),
+            var other => throw new CommandLineException($"unknown command '{other}'; the commands are backtest, picture and rules check (see ew --help)"),
         };
     }
 
@@ -83,16 +84,47 @@ internal static partial class CliParser
             progress));
     }
 
+    private static CliCommand ParsePicture(List<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (option, inline) = Split(args[i]);
+            switch (option)
+            {
+                case "--help" or "-h":
+                    return new CliCommand.Help(Usage.Picture);
+                case "--as-of" or "--format" or "--store" or "--schema":
+                    if (values.ContainsKey(option))
+                        throw new CommandLineException($"option '{option}' is given twice");
+                    values[option] = inline ?? Value(args, ref i, option, "picture");
+                    break;
+                default:
+                    throw new CommandLineException(option.StartsWith('-')
+                        ? $"unknown option '{option}' for picture (see ew picture --help)"
+                        : $"unexpected argument '{option}'; give the moment with --as-of <time> (see ew picture --help)");
+            }
+        }
+        var format = values.TryGetValue("--format", out var f) ? Format(f) : OutputFormat.Table;
+        if (format == OutputFormat.Csv)
+            throw new CommandLineException("--format for picture must be table or json: a picture is two lists, incidents and warnings");
+        return new CliCommand.Picture(new PictureOptions(
+            values.TryGetValue("--as-of", out var asOf) ? Time("--as-of", asOf, endOfDay: true) : null,
+            format,
+            values.TryGetValue("--store", out var store) ? Store(store) : null,
+            values.GetValueOrDefault("--schema")));
+    }
+
     private static (string Option, string? Value) Split(string arg)
     {
         var equals = arg.IndexOf('=', StringComparison.Ordinal);
         return arg.StartsWith("--", StringComparison.Ordinal) && equals > 2 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
     }
 
-    private static string Value(List<string> args, ref int i, string option)
+    private static string Value(List<string> args, ref int i, string option, string command = "backtest")
     {
         if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            throw new CommandLineException($"option '{option}' needs a value (see ew backtest --help)");
+            throw new CommandLineException($"option '{option}' needs a value (see ew {command} --help)");
         return args[++i];
     }
 

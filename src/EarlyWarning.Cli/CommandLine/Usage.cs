@@ -8,6 +8,7 @@ internal static class Usage
 
         Commands:
           backtest      evaluate a rule set on the stored history and list the warnings it would have raised
+          picture       the incidents and warnings as the system knew them at a moment
           rules check   validate rule files and list every error
 
         Run 'ew <command> --help' for a command's options.
@@ -35,6 +36,23 @@ internal static class Usage
           --help               this text
 
         Exit codes: 0 done, 1 the store is unavailable, 2 bad usage or invalid rules, 130 stopped (Ctrl+C).
+        """;
+
+    public const string Picture = """
+        Usage: ew picture [--as-of <time>] [options]
+
+        Shows the incidents and warnings as recorded up to a moment: what the system knew then. Corrections and
+        late reports recorded afterwards are left out, even when they concern earlier events. Reads only.
+
+          --as-of <time>       the moment (default: now); a date, 2026-01-31 (the end of that day, UTC), or
+                               ISO 8601, 2026-01-31T06:00:00+05:00 (UTC when no offset is given)
+          --format <format>    table (default) or json (the same shape as GET /api/picture?asOf=)
+          --store <store>      sqlite:<path> or postgres:<connection string>; by default the store the
+                               services use (as for ew backtest)
+          --schema <schema>    the PostgreSQL schema (default eventstore)
+          --help               this text
+
+        Exit codes: 0 done, 1 the store is unavailable, 2 bad usage.
         """;
 
     public const string Rules = """

@@ -20,10 +20,7 @@ internal static class TableReport
         }
         else
         {
-            var rows = result.Warnings.Select(Row).Prepend(Header).ToList();
-            var widths = Enumerable.Range(0, Header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-            foreach (var row in rows)
-                output.WriteLine(string.Join("  ", row.Select((cell, c) => Numeric[c] && row != Header ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
+            TextTable.Write(output, Header, Numeric, result.Warnings.Select(Row));
         }
         output.WriteLine();
         output.WriteLine(ReportText.Summary(result));

@@ -5,7 +5,7 @@ using EarlyWarning.EventStore;
 namespace EarlyWarning.Warnings.Board;
 
 /// <summary>Pictures of the past, folded from the store on demand with the same fold as the live board.</summary>
-internal static class PictureHistory
+public static class PictureHistory
 {
     private const int PageSize = 4096;
 
