@@ -52,4 +52,17 @@ public sealed class FeedPagingTests : IAsyncLifetime
         Assert.Empty(empty);
         Assert.Equal(after, still);
     }
+
+    [Fact]
+    public async Task a_partner_resumes_from_its_last_position_after_the_service_restarts()
+    {
+        var first = await _app.ReportAsync(KpReports.In("kp-a", daysBefore: 0));
+        var (seen, next) = await _app.PageAsync(PartnersApp.KpIncidents);
+        Assert.Equal([first], seen.Select(e => e.GetProperty("data").GetProperty("incidentId").GetString()));
+
+        _app = await _app.RestartAsync();
+        var second = await _app.ReportAsync(KpReports.In("kp-b", daysBefore: 1));
+
+        Assert.Equal([second], (await _app.ReadAllAsync(PartnersApp.KpIncidents, from: next)).Select(e => e.GetProperty("data").GetProperty("incidentId").GetString()));
+    }
 }

@@ -71,9 +71,10 @@ public sealed class PartnersApp : IAsyncDisposable
 
     public IEventStore Store => _app.Services.GetRequiredService<IEventStore>();
 
-    public static async Task<PartnersApp> StartAsync()
+    /// <summary>Starts on a new store, or on the store of <paramref name="folder"/> to restart a stopped app.</summary>
+    public static async Task<PartnersApp> StartAsync(string? folder = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ew-partners-tests", Guid.NewGuid().ToString("N"));
+        folder ??= Path.Combine(Path.GetTempPath(), "ew-partners-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -146,11 +147,23 @@ public sealed class PartnersApp : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task StopAsync()
     {
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>Stops this app and starts another on the same store file.</summary>
+    public async Task<PartnersApp> RestartAsync()
+    {
+        await StopAsync();
+        return await StartAsync(_folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);
