@@ -1,6 +1,7 @@
 using EarlyWarning.Dispatch;
 using EarlyWarning.Host.Dashboard;
 using EarlyWarning.Ingest;
+using EarlyWarning.Partners;
 using EarlyWarning.Ingest.Http;
 using EarlyWarning.Rules;
 using EarlyWarning.Rules.Http;
@@ -51,6 +52,7 @@ internal static class HostProgram
             builder.AddWarnings();
             builder.AddDispatch();
             builder.AddCap();
+            builder.AddPartners();
             var keys = builder.AddApiKeys();
             if (!keys.Any(ApiScopes.Operator))
             {
@@ -70,6 +72,7 @@ internal static class HostProgram
             app.MapWarningsApi();
             app.MapDispatchApi();
             app.MapCapApi();
+            app.MapPartnersApi();
             app.MapDashboard();
         }, title: "EarlyWarning", address: $"127.0.0.1:{options.Port}");
     }
