@@ -1,13 +1,7 @@
 using EarlyWarning.Contracts.Soc;
 using EarlyWarning.Dispatch.Processing;
 using EarlyWarning.EventStore;
-using EarlyWarning.ServiceDefaults;
-using EarlyWarning.ServiceDefaults.Security;
 using EarlyWarning.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EarlyWarning.Dispatch.Tests;
 
@@ -30,69 +24,42 @@ public sealed class DispatchApp : IAsyncDisposable
         ["Dispatch:AttemptTimeout"] = "00:00:02",
     };
 
-    private readonly WebApplication _app;
+    private readonly TestWebApp _app;
 
-    private DispatchApp(WebApplication app, string storePath)
+    private DispatchApp(TestWebApp app, string storePath)
     {
         _app = app;
         StorePath = storePath;
-        Http = new HttpClient { BaseAddress = app.BaseAddress(), Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _app.Http;
 
     public string StorePath { get; }
 
-    public IEventStore Store => _app.Services.GetRequiredService<IEventStore>();
+    public IEventStore Store => _app.Store;
 
-    public EventTypeRegistry Registry => _app.Services.GetRequiredService<EventTypeRegistry>();
+    public EventTypeRegistry Registry => _app.Registry;
 
-    public DispatchStatus Status => _app.Services.GetRequiredService<DispatchStatus>();
+    public DispatchStatus Status => _app.Get<DispatchStatus>();
 
-    public static string NewStorePath()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ew-dispatch-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "store.db");
-    }
+    public static string NewStorePath() => TestWebApp.NewStorePath("ew-dispatch-tests");
 
     /// <param name="settings">The <c>Dispatch</c> settings (recipients and policy), as configuration keys.</param>
     /// <param name="storePath">An existing store to start on; a new one when null.</param>
     public static async Task<DispatchApp> StartAsync(IReadOnlyDictionary<string, string?> settings, string? storePath = null)
     {
         storePath ??= NewStorePath();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["EventStore:Adapter"] = "sqlite",
-            ["EventStore:Sqlite:Path"] = storePath,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.Configuration.AddInMemoryCollection(TestApiKeys.Settings("duty-officer"));
-        builder.Configuration.AddInMemoryCollection(FastPolicy);
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        await builder.AddEventStoreAsync();
-        builder.AddApiKeys();
-        builder.AddDispatch();
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapDispatchApi();
-        await app.StartAsync();
+        var all = new Dictionary<string, string?>(FastPolicy);
+        foreach (var (key, value) in settings)
+            all[key] = value;
+        var app = await TestWebApp.StartAsync(storePath, "duty-officer", all, builder => builder.AddDispatch(), web => web.MapDispatchApi());
         return new DispatchApp(app, storePath);
     }
 
-    public Task<AppendResult> AppendAsync(object warningEvent) => SampleWarnings.AppendAsync(Store, Registry, warningEvent);
+    public Task<AppendResult> AppendAsync(object warningEvent) => WarningAppends.AppendAsync(Store, Registry, warningEvent);
 
     /// <summary>Every event of a warning's SOC stream, decoded.</summary>
-    public async Task<List<object>> SocEventsAsync(string warningId)
-    {
-        var events = new List<object>();
-        await foreach (var recorded in Store.ReadStreamAsync(SocStreams.Soc(warningId), Direction.Forwards, StreamRevision.Start, long.MaxValue))
-            events.Add(Registry.Deserialize(recorded)!);
-        return events;
-    }
+    public Task<List<object>> SocEventsAsync(string warningId) => Store.EventsAsync(Registry, SocStreams.Soc(warningId));
 
     public async Task<List<T>> SocEventsAsync<T>(string warningId) => (await SocEventsAsync(warningId)).OfType<T>().ToList();
 
@@ -101,10 +68,5 @@ public sealed class DispatchApp : IAsyncDisposable
         Eventually.TrueAsync(async () => done(await SocEventsAsync(warningId)), timeout ?? TimeSpan.FromSeconds(20), what,
             () => $"soc-{warningId}: {string.Join("; ", SocEventsAsync(warningId).GetAwaiter().GetResult())}");
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -31,18 +31,4 @@ public static class SampleWarnings
 
     public static WarningResolved Resolved(WarningSnapshot snapshot, int version) =>
         new(snapshot with { Status = WarningSnapshot.Resolved }, version, WarningResolved.ReasonQuiet, null, DateTimeOffset.UtcNow);
-
-    /// <summary>Appends a warning event as the rules service does: the exact version on <c>warning-{id}</c>.</summary>
-    public static async Task<AppendResult> AppendAsync(IEventStore store, EventTypeRegistry registry, object warningEvent)
-    {
-        var (snapshot, version) = warningEvent switch
-        {
-            WarningRaised e => (e.Warning, e.Version),
-            WarningUpdated e => (e.Warning, e.Version),
-            WarningResolved e => (e.Warning, e.Version),
-            _ => throw new ArgumentException("not a warning event", nameof(warningEvent)),
-        };
-        var expected = version == 1 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(new StreamRevision(version - 2));
-        return await store.AppendToStreamAsync(WarningStreams.Warning(snapshot.WarningId), expected, registry.ToEventData(warningEvent, EventIds.New()));
-    }
 }

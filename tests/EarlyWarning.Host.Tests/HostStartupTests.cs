@@ -71,10 +71,15 @@ public sealed class HostStartupTests
             });
             using var client = new HttpClient();
 
-            using var response = await host.WaitForHealthAsync(client);
-
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            // Healthy once every part has read the store: the rules, the board and the dispatch each catch up first.
+            var body = "";
+            await Eventually.TrueAsync(async () =>
+            {
+                using var response = await host.WaitForHealthAsync(client);
+                body = await response.Content.ReadAsStringAsync();
+                return response.StatusCode == HttpStatusCode.OK;
+            }, TimeSpan.FromSeconds(60), "the host on PostgreSQL to report healthy", () => body);
+            using var health = JsonDocument.Parse(body);
             var data = health.RootElement.GetProperty("checks").GetProperty("eventstore").GetProperty("data");
             Assert.Equal("postgres", data.GetProperty("adapter").GetString());
             Assert.EndsWith("schema " + schema, data.GetProperty("location").GetString(), StringComparison.Ordinal);

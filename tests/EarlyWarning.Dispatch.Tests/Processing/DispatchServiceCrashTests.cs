@@ -40,8 +40,8 @@ public sealed class DispatchServiceCrashTests(ITestOutputHelper output)
             foreach (var id in ids)
             {
                 var snapshot = SampleWarnings.Snapshot(id);
-                await SampleWarnings.AppendAsync(store, registry, SampleWarnings.Raised(snapshot));
-                await SampleWarnings.AppendAsync(store, registry, SampleWarnings.Updated(snapshot with { Killed = 13 }, 2));
+                await WarningAppends.AppendAsync(store, registry, SampleWarnings.Raised(snapshot));
+                await WarningAppends.AppendAsync(store, registry, SampleWarnings.Updated(snapshot with { Killed = 13 }, 2));
             }
 
             var random = new Random(20260131);
@@ -63,7 +63,7 @@ public sealed class DispatchServiceCrashTests(ITestOutputHelper output)
                 // A version arrives while it runs, so live work is interrupted as well as work found at start.
                 var id = ids[i % Warnings];
                 var next = ++versions[id];
-                await SampleWarnings.AppendAsync(store, registry, i < Warnings
+                await WarningAppends.AppendAsync(store, registry, i < Warnings
                     ? SampleWarnings.Resolved(SampleWarnings.Snapshot(id), next)
                     : SampleWarnings.Updated(SampleWarnings.Snapshot(id), next));
                 await Task.Delay(random.Next(50, 300));

@@ -4,13 +4,8 @@ using EarlyWarning.Contracts.Reports;
 using EarlyWarning.Contracts.Warnings;
 using EarlyWarning.EventStore;
 using EarlyWarning.Ingest;
-using EarlyWarning.ServiceDefaults;
 using EarlyWarning.ServiceDefaults.Security;
 using EarlyWarning.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EarlyWarning.Partners.Tests.Http;
 
@@ -57,51 +52,36 @@ public sealed class PartnersApp : IAsyncDisposable
         ["Partners:3:Allow:Notes"] = "true",
     };
 
-    private readonly WebApplication _app;
-    private readonly string _folder;
+    private readonly TestWebApp _app;
+    private readonly string _storePath;
 
-    private PartnersApp(WebApplication app, string folder)
+    private PartnersApp(TestWebApp app, string storePath)
     {
         _app = app;
-        _folder = folder;
-        Http = new HttpClient { BaseAddress = app.BaseAddress(), Timeout = TimeSpan.FromSeconds(30) };
+        _storePath = storePath;
     }
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _app.Http;
 
-    public IEventStore Store => _app.Services.GetRequiredService<IEventStore>();
+    public IEventStore Store => _app.Store;
 
-    /// <summary>Starts on a new store, or on the store of <paramref name="folder"/> to restart a stopped app.</summary>
-    public static async Task<PartnersApp> StartAsync(string? folder = null)
+    /// <summary>Starts on a new store, or on <paramref name="storePath"/> to restart a stopped app.</summary>
+    public static async Task<PartnersApp> StartAsync(string? storePath = null)
     {
-        folder ??= Path.Combine(Path.GetTempPath(), "ew-partners-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        storePath ??= TestWebApp.NewStorePath("ew-partners-tests");
+        var app = await TestWebApp.StartAsync(storePath, "duty-officer", Partners, builder =>
         {
-            ["EventStore:Adapter"] = "sqlite",
-            ["EventStore:Sqlite:Path"] = Path.Combine(folder, "store.db"),
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.Configuration.AddInMemoryCollection(TestApiKeys.Settings("duty-officer"));
-        builder.Configuration.AddInMemoryCollection(Partners);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        await builder.AddEventStoreAsync();
-        builder.AddIngest();
-        builder.AddPartners();
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapPartnersApi();
-        await app.StartAsync();
-        await app.Services.GetRequiredService<IncidentIngest>().Ready;
-        return new PartnersApp(app, folder);
+            builder.AddIngest();
+            builder.AddPartners();
+        }, web => web.MapPartnersApi());
+        await app.Get<IncidentIngest>().Ready;
+        return new PartnersApp(app, storePath);
     }
 
     /// <summary>Ingests a report as a source would; returns the incident's id.</summary>
     public async Task<string> ReportAsync(IncidentReported report)
     {
-        var outcome = await _app.Services.GetRequiredService<IncidentIngest>().ReportAsync(report, null);
+        var outcome = await _app.Get<IncidentIngest>().ReportAsync(report, null);
         Assert.True(outcome.IsAccepted, string.Join("; ", outcome.Errors));
         return outcome.IncidentId!;
     }
@@ -110,10 +90,7 @@ public sealed class PartnersApp : IAsyncDisposable
     public async Task<long> AppendAsync(WarningSnapshot warning, int version)
     {
         object warningEvent = version == 1 ? SampleWarnings.Raised(warning) : SampleWarnings.Updated(warning, version);
-        var expected = version == 1 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(new StreamRevision(version - 2));
-        var registry = _app.Services.GetRequiredService<EventTypeRegistry>();
-        var result = await Store.AppendToStreamAsync(WarningStreams.Warning(warning.WarningId), expected, registry.ToEventData(warningEvent, EventIds.New()));
-        return result.LastPosition.Value;
+        return (await WarningAppends.AppendAsync(Store, _app.Registry, warningEvent)).LastPosition.Value;
     }
 
     public HttpRequestMessage Get(string path, string? key)
@@ -147,29 +124,16 @@ public sealed class PartnersApp : IAsyncDisposable
         }
     }
 
-    private async Task StopAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
-
     /// <summary>Stops this app and starts another on the same store file.</summary>
     public async Task<PartnersApp> RestartAsync()
     {
-        await StopAsync();
-        return await StartAsync(_folder);
+        await _app.DisposeAsync();
+        return await StartAsync(_storePath);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _app.DisposeAsync();
+        TestWebApp.DeleteStoreFolder(_storePath);
     }
 }
