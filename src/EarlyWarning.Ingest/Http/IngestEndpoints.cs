@@ -186,6 +186,6 @@ public static class IngestEndpoints
         return TypedResults.Ok(new { rejections = items, next });
     }
 
-    private static IResult Unavailable(Exception exception) => Problems.Create(StatusCodes.Status503ServiceUnavailable, "The store is unavailable",
-        $"Nothing was acknowledged: {exception.Message} Send again later; a report sent twice is recorded once.");
+    private static IResult Unavailable(Exception exception) =>
+        Problems.StoreUnavailable(exception, "Nothing was acknowledged:", "Send again later; a report sent twice is recorded once.");
 }

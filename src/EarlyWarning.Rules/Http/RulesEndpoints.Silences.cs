@@ -119,6 +119,5 @@ public static partial class RulesEndpoints
     private static IResult NoSuchSilence(string id) =>
         Problems.Create(StatusCodes.Status404NotFound, "No such silence", $"No silence '{id}' is recorded.");
 
-    private static IResult Unavailable(Exception exception) => Problems.Create(StatusCodes.Status503ServiceUnavailable, "The store is unavailable",
-        $"Nothing was recorded: {exception.Message} Send again later.");
+    private static IResult Unavailable(Exception exception) => Problems.StoreUnavailable(exception);
 }

@@ -97,6 +97,5 @@ public static partial class WarningsEndpoints
     private static IResult NoSuchWarning(string id) =>
         Problems.Create(StatusCodes.Status404NotFound, "No such warning", $"No warning '{id}' is recorded. Warning ids are 32 hex digits, as in GET /api/warnings.");
 
-    private static IResult Unavailable(Exception exception) => Problems.Create(StatusCodes.Status503ServiceUnavailable, "The store is unavailable",
-        $"Nothing was recorded: {exception.Message} Try again later.");
+    private static IResult Unavailable(Exception exception) => Problems.StoreUnavailable(exception, advice: "Try again later.");
 }
