@@ -49,6 +49,9 @@ public static class ServiceHost
         }
         catch (IOException ex)
         {
+            // Stop before disposing: disposal alone cancels the background services behind the host's back, and
+            // the host then reports each cancelled one as a crash (with a stack trace) instead of a stop.
+            await app.StopAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
             return Fail(name, ExitUnavailable, $"cannot listen on {address ?? builder.Configuration["Urls"]}: {ex.Message}");
         }
