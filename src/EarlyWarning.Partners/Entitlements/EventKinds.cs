@@ -9,5 +9,11 @@ public static class EventKinds
     /// <summary>The events of <c>warning-*</c> streams: raised, updated, resolved.</summary>
     public const string Warnings = "warnings";
 
+    /// <summary>The first word of an incident event's AMQP routing key.</summary>
+    public const string Incident = "incident";
+
+    /// <summary>The first word of a warning event's AMQP routing key.</summary>
+    public const string Warning = "warning";
+
     public static IReadOnlyList<string> All { get; } = [Incidents, Warnings];
 }

@@ -52,7 +52,7 @@ public sealed partial class PartnerRegistry
     {
         var name = section["Name"]?.Trim();
         if (string.IsNullOrEmpty(name) || !NamePattern().IsMatch(name))
-            throw new ArgumentException($"{section.Path}:Name '{name}' must be 1 to 64 letters, digits, '.', '_' or '-' (it names the partner's key, queue and user).");
+            throw new ArgumentException($"{section.Path}:Name '{name}' must be 1 to 64 letters, digits, '_' or '-' (it names the partner's key, queue and user; a dot would let one partner's RabbitMQ permissions match another's queues).");
         var where = $"{section.Path} ('{name}')";
         var hash = section["KeySha256"]?.Trim().ToLowerInvariant();
         if (hash is not { Length: 64 } || !hash.All(Uri.IsHexDigit))
@@ -113,6 +113,6 @@ public sealed partial class PartnerRegistry
         return values;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex NamePattern();
 }
