@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using EarlyWarning.Contracts.Incidents;
-using EarlyWarning.Contracts.Warnings;
 using EarlyWarning.EventStore;
-using EarlyWarning.Rules.Engine;
 using EarlyWarning.Rules.Model;
 using EarlyWarning.Rules.Processing;
 
@@ -21,14 +19,21 @@ public static class Backtester
         IEventReader store, RuleSet ruleSet, DateTimeOffset from, DateTimeOffset to, IProgress<BacktestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        var run = await EvaluateAsync(store, ruleSet, from, to, progress, observe: null, cancellationToken).ConfigureAwait(false);
+        return run.Result(clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The run itself; <paramref name="observe"/> sees every incident event's summary in store order, whatever its
+    /// event time, so a caller can keep the incidents as finally known from the same read.
+    /// </summary>
+    internal static async Task<EvaluationRun> EvaluateAsync(
+        IEventReader store, RuleSet ruleSet, DateTimeOffset from, DateTimeOffset to, IProgress<BacktestProgress>? progress, Action<IncidentSummary>? observe, CancellationToken cancellationToken)
+    {
         var head = await store.GetHeadPositionAsync(cancellationToken).ConfigureAwait(false);
-        var engine = new RuleEngine();
-        var output = new List<EmittedWarningEvent>();
-        var raised = new Dictionary<string, WarningRaised>(StringComparer.Ordinal);
-        engine.Activate(ruleSet, from, output);
+        var run = new EvaluationRun(ruleSet, from, to);
         var filter = EventFilter.ForStreams(IncidentStreams.IncidentPrefix);
         var position = GlobalPosition.Start;
-        long events = 0;
         var reported = Stopwatch.StartNew();
         while (true)
         {
@@ -37,32 +42,20 @@ public static class Backtester
             {
                 read++;
                 position = recorded.Position;
-                if (IncidentEventDecoder.Carries(recorded) && IncidentEventDecoder.Decode(recorded) is { } incident && incident.OccurredAt <= to)
+                if (IncidentEventDecoder.Carries(recorded) && IncidentEventDecoder.Decode(recorded) is { } incident)
                 {
-                    events++;
-                    engine.Apply(incident, recorded.RecordedAt, output);
-                    foreach (var emitted in output)
-                    {
-                        if (emitted.Event is WarningRaised r)
-                            raised[emitted.WarningId] = r;
-                    }
-                    output.Clear();
+                    observe?.Invoke(incident);
+                    run.Apply(incident, recorded.RecordedAt);
                 }
             }
             if (progress is not null && (read < PageSize || reported.ElapsedMilliseconds >= 250))
             {
-                progress.Report(new BacktestProgress(events, position.Value, head.Value, raised.Count));
+                progress.Report(new BacktestProgress(run.Events, position.Value, head.Value, run.Raised));
                 reported.Restart();
             }
             if (read < PageSize)
                 break;
         }
-
-        var warnings = engine.Warnings
-            .Where(w => w.Snapshot.FirstHeldAt >= from && w.Snapshot.FirstHeldAt <= to && raised.ContainsKey(w.Snapshot.WarningId))
-            .Select(w => new BacktestWarning(w.Snapshot, raised[w.Snapshot.WarningId].KnownAt, raised[w.Snapshot.WarningId].LateBy, w.Version, w.ResolutionReason))
-            .OrderBy(w => w.Warning.FirstHeldAt).ThenBy(w => w.Warning.WarningId, StringComparer.Ordinal)
-            .ToList();
-        return new BacktestResult(ruleSet, from, to, events, engine.TooLate, warnings, clock.Elapsed);
+        return run;
     }
 }
