@@ -7,6 +7,7 @@ using EarlyWarning.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -29,7 +30,7 @@ public static class DispatchExtensions
         services.AddSingleton(options);
         services.AddSingleton<DispatchStatus>();
         services.AddSingleton<StoreRetry>();
-        services.AddSingleton<WebhookSender>();
+        services.AddSingleton(sp => new WebhookSender(options.Policy, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WebhookSender>>()));
         services.AddTransient<DispatchRun>();
         services.AddHostedService<DispatchService>();
         services.AddHealthChecks().AddCheck<DispatchHealthCheck>("dispatch");

@@ -25,21 +25,7 @@ public static partial class DispatchOptionsReader
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(DispatchOptions.Section);
-        var d = DefaultPolicy;
-        var c = d.CircuitBreaker;
-        var breaker = new CircuitBreakerPolicy(
-            Number(section, "CircuitBreaker:FailureRatio", c.FailureRatio, 0.01, 1),
-            Integer(section, "CircuitBreaker:MinimumThroughput", c.MinimumThroughput, 2, 10_000),
-            Duration(section, "CircuitBreaker:SamplingDuration", c.SamplingDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
-            Duration(section, "CircuitBreaker:BreakDuration", c.BreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)));
-        var policy = new DeliveryPolicy(
-            Integer(section, "Attempts", d.Attempts, 1, 100),
-            Duration(section, "BaseDelay", d.BaseDelay, TimeSpan.Zero, TimeSpan.FromHours(1)),
-            Duration(section, "MaxDelay", d.MaxDelay, TimeSpan.Zero, TimeSpan.FromDays(1)),
-            Duration(section, "AttemptTimeout", d.AttemptTimeout, TimeSpan.FromMilliseconds(20), TimeSpan.FromHours(1)),
-            breaker);
-        if (policy.MaxDelay < policy.BaseDelay)
-            throw new ArgumentException($"{Path(section, "MaxDelay")} ({policy.MaxDelay}) must not be shorter than BaseDelay ({policy.BaseDelay}).");
+        var policy = ReadPolicy(section);
 
         var maxAge = Duration(section, "MaxAge", DefaultMaxAge, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(3650));
         Uri? publicUrl = null;
@@ -56,6 +42,52 @@ public static partial class DispatchOptionsReader
         return new DispatchOptions(policy, maxAge, publicUrl, recipients);
     }
 
+    /// <summary>
+    /// The retry, timeout and circuit-breaker settings of <paramref name="section"/> (<c>Attempts</c>, <c>BaseDelay</c>,
+    /// <c>MaxDelay</c>, <c>AttemptTimeout</c>, <c>CircuitBreaker:*</c>), each defaulting to <see cref="DefaultPolicy"/>'s.
+    /// Partner webhooks read theirs from their own section with the same names.
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting is malformed or out of range; the message names its path.</exception>
+    public static DeliveryPolicy ReadPolicy(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var d = DefaultPolicy;
+        var c = d.CircuitBreaker;
+        var breaker = new CircuitBreakerPolicy(
+            Number(section, "CircuitBreaker:FailureRatio", c.FailureRatio, 0.01, 1),
+            Integer(section, "CircuitBreaker:MinimumThroughput", c.MinimumThroughput, 2, 10_000),
+            Duration(section, "CircuitBreaker:SamplingDuration", c.SamplingDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)),
+            Duration(section, "CircuitBreaker:BreakDuration", c.BreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1)));
+        var policy = new DeliveryPolicy(
+            Integer(section, "Attempts", d.Attempts, 1, 100),
+            Duration(section, "BaseDelay", d.BaseDelay, TimeSpan.Zero, TimeSpan.FromHours(1)),
+            Duration(section, "MaxDelay", d.MaxDelay, TimeSpan.Zero, TimeSpan.FromDays(1)),
+            Duration(section, "AttemptTimeout", d.AttemptTimeout, TimeSpan.FromMilliseconds(20), TimeSpan.FromHours(1)),
+            breaker);
+        if (policy.MaxDelay < policy.BaseDelay)
+            throw new ArgumentException($"{Path(section, "MaxDelay")} ({policy.MaxDelay}) must not be shorter than BaseDelay ({policy.BaseDelay}).");
+        return policy;
+    }
+
+    /// <summary>
+    /// A webhook endpoint's <c>Url</c> (absolute http or https) and <c>Secret</c> (at least 16 characters), as every
+    /// webhook receiver is configured: SOC recipients here, partners under <c>Partners</c>.
+    /// </summary>
+    /// <param name="section">The section holding <c>Url</c> and <c>Secret</c>.</param>
+    /// <param name="where">How errors name the section, e.g. <c>Dispatch:Recipients:0 ('soc-quetta')</c>.</param>
+    /// <exception cref="ArgumentException">Either is missing or malformed; the message names its path.</exception>
+    public static (Uri Url, string Secret) ReadEndpoint(IConfigurationSection section, string where)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var urlText = section["Url"];
+        if (urlText is not { Length: > 0 } || !TryHttpUrl(urlText, out var url))
+            throw new ArgumentException($"{where}:Url '{urlText}' is not an absolute http(s) URL.");
+        var secret = section["Secret"];
+        if (secret is not { Length: >= 16 })
+            throw new ArgumentException($"{where}:Secret must be set, at least 16 characters; the receiver checks each request's signature with it.");
+        return (url!, secret);
+    }
+
     private static Recipient Recipient(IConfigurationSection section)
     {
         var where = section.Path;
@@ -63,12 +95,7 @@ public static partial class DispatchOptionsReader
         if (string.IsNullOrEmpty(name) || !NamePattern().IsMatch(name))
             throw new ArgumentException($"{where}:Name '{name}' must be 1 to 64 letters, digits, '.', '_' or '-' (it goes into event ids and idempotency keys).");
         where = $"{where} ('{name}')";
-        var urlText = section["Url"];
-        if (urlText is not { Length: > 0 } || !TryHttpUrl(urlText, out var url))
-            throw new ArgumentException($"{where}:Url '{urlText}' is not an absolute http(s) URL.");
-        var secret = section["Secret"];
-        if (secret is not { Length: >= 16 })
-            throw new ArgumentException($"{where}:Secret must be set, at least 16 characters; the receiver checks each request's signature with it.");
+        var (url, secret) = ReadEndpoint(section, where);
 
         var filterSection = section.GetSection("Filter");
         var minimum = filterSection["MinimumSeverity"] is { Length: > 0 } m ? m.Trim() : null;
@@ -87,7 +114,7 @@ public static partial class DispatchOptionsReader
             var repeat = Integer(escalationSection, "Repeat", 0, 0, EscalationChains.MaxRepeat, where + ":Escalation");
             escalation = new EscalationPolicy(after, next, repeat);
         }
-        return new Recipient(name, url!, secret, filter, escalation);
+        return new Recipient(name, url, secret, filter, escalation);
     }
 
     private static List<string> List(IConfigurationSection section, string key, string where)

@@ -5,4 +5,4 @@ namespace EarlyWarning.Dispatch.Delivery;
 /// <param name="Attempts">Requests sent (attempts refused by an open circuit are not requests and are not counted).</param>
 /// <param name="StatusCode">The last answer's status, 0 when no answer came.</param>
 /// <param name="Error">Why it failed, for the operator; null when delivered.</param>
-internal sealed record DeliveryResult(bool Delivered, int Attempts, int StatusCode, string? Error);
+public sealed record DeliveryResult(bool Delivered, int Attempts, int StatusCode, string? Error);

@@ -38,7 +38,7 @@ internal sealed class EndpointPipelines(DeliveryPolicy policy, ILogger logger)
 
     private ResiliencePipeline<HttpResponseMessage> Build(string endpoint)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = $"dispatch {endpoint}" };
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = $"webhook {endpoint}" };
         if (policy.Attempts > 1)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>

@@ -140,7 +140,7 @@ internal sealed class DispatchRun(
         status.Sending();
         try
         {
-            var result = await sender.SendAsync(recipient, body, key.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            var result = await sender.SendAsync(recipient.Url, recipient.Secret, body, key.IdempotencyKey, cancellationToken).ConfigureAwait(false);
             var at = clock.GetUtcNow();
             object outcome = result.Delivered
                 ? new WarningDelivered(key.WarningId, key.Version, recipient.Name, Channel, key.IdempotencyKey, result.Attempts, result.StatusCode, key.Escalation, at)

@@ -76,7 +76,7 @@ public sealed partial class PartnerRegistry
         var allowSection = section.GetSection("Allow");
         var allow = new Allow(Flag(allowSection, "SourceIdentities", where), Flag(allowSection, "Notes", where));
         var entitlement = new Entitlement(provinces, area, kinds.Distinct().ToList(), minimum, allow);
-        return (new Partner(name, entitlement), new ApiKeyEntry(name, hash, [ApiScopes.Partner]));
+        return (new Partner(name, entitlement, PartnerWebhook.Read(section.GetSection("Webhook"), where)), new ApiKeyEntry(name, hash, [ApiScopes.Partner]));
     }
 
     private static EntitlementArea? Area(IConfigurationSection section, string where)
