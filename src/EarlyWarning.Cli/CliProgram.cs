@@ -1,5 +1,6 @@
 using EarlyWarning.Cli.Backtesting;
 using EarlyWarning.Cli.CommandLine;
+using EarlyWarning.Cli.Partners;
 using EarlyWarning.Cli.Picture;
 using EarlyWarning.Cli.RuleFiles;
 using EarlyWarning.EventStore;
@@ -47,6 +48,12 @@ internal static class CliProgram
                 case CliCommand.Picture picture:
                     await PictureRun.RunAsync(picture.Options, Console.Out, DateTimeOffset.UtcNow, stop.Token);
                     return 0;
+                case CliCommand.ProvisionPartners provision:
+                    await PartnerProvisioning.RunAsync(provision.Options, Console.Out, stop.Token);
+                    return 0;
+                case CliCommand.RedeliverToPartner redeliver:
+                    await RedeliverRun.RunAsync(redeliver.Options, Console.Out, stop.Token);
+                    return 0;
                 case CliCommand.Backtest backtest:
                     await BacktestRun.RunAsync(backtest.Options, Console.Out, Console.Error, !Console.IsErrorRedirected, stop.Token);
                     return 0;
@@ -66,6 +73,10 @@ internal static class CliProgram
         catch (ArgumentException ex)
         {
             return Fail(ExitUsage, ex.Message);
+        }
+        catch (ServerException ex)
+        {
+            return Fail(ExitUnavailable, ex.Message);
         }
         catch (StoreUnavailableException ex)
         {

@@ -52,7 +52,8 @@ public static class RabbitMqServer
         using var _ = await client.DeleteAsync($"api/vhosts/{name}");
     }
 
-    private static HttpClient Management()
+    /// <summary>A client of the test broker's management API (<c>api/…</c>), as the test user, an administrator.</summary>
+    public static HttpClient Management()
     {
         var client = new HttpClient { BaseAddress = new Uri($"http://{Uri.Host}:15672/"), Timeout = TimeSpan.FromSeconds(15) };
         var (user, password) = Credentials;

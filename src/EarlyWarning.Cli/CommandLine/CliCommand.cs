@@ -18,4 +18,10 @@ internal abstract record CliCommand
 
     /// <summary><c>ew rules check</c>: validate a rule file or directory.</summary>
     public sealed record CheckRules(string Path) : CliCommand;
+
+    /// <summary><c>ew partners provision</c>: each partner's RabbitMQ user, permissions, exchange, queue and bindings.</summary>
+    public sealed record ProvisionPartners(ProvisionOptions Options) : CliCommand;
+
+    /// <summary><c>ew partners redeliver</c>: ask the service to send a partner's events again.</summary>
+    public sealed record RedeliverToPartner(RedeliverOptions Options) : CliCommand;
 }

@@ -9,6 +9,7 @@ internal static class Usage
         Commands:
           backtest      evaluate a rule set on the stored history and list the warnings it would have raised
           picture       the incidents and warnings as the system knew them at a moment
+          partners      provision partners' RabbitMQ users and queues; re-deliver to a partner
           rules check   validate rule files and list every error
 
         Run 'ew <command> --help' for a command's options.
@@ -62,5 +63,57 @@ internal static class Usage
         would before activating it, and lists every error as file:line:column: message.
 
         Exit codes: 0 valid, 2 invalid (or bad usage).
+        """;
+
+    public const string Partners = """
+        Usage: ew partners <subcommand> [options]
+
+        Subcommands:
+          provision     create or update each partner's RabbitMQ user, permissions, exchange, queue and bindings
+          redeliver     ask the service to send a partner's events again, over AMQP or its webhook
+
+        Run 'ew partners <subcommand> --help' for its options.
+        """;
+
+    public const string PartnersProvision = """
+        Usage: ew partners provision [--config <appsettings.json>] [options]
+
+        Makes RabbitMQ match the partners of the settings the services read: for each partner, the user
+        ew-partner-{name} (no tags), its permissions on the virtual host (its own queues only; it can read its
+        exchange but never publish), the topic exchange ew.partner.{name}, the quorum queue
+        ew.partner.{name}.events, the bindings its entitlement allows, and no others (bindings it no longer
+        allows are removed). Running it again changes nothing. A new user's password is generated and printed
+        once, as "password <partner> <user> <password>"; an existing user keeps its password unless --rotate.
+        Users named ew-partner-* that are no partner of the settings are listed and left alone.
+
+          --config <file>      a JSON settings file with the Partners section (as the host's appsettings.json);
+                               environment variables (Partners__0__Name=...) are read over it, as the services do
+          --amqp <uri>         an administrator's AMQP URI, amqp://user:password@host:5672/vhost (default:
+                               ConnectionStrings:RabbitMq of the settings); the vhost is the partners'
+          --management <url>   the management API, http://host:15672 (default: port 15672 of the AMQP host),
+                               with user:password@ when its credentials differ from the AMQP URI's
+          --rotate <partner>   give this partner's existing user a new password (may be repeated)
+          --dry-run            print what would change, change nothing
+          --help               this text
+
+        Exit codes: 0 done, 1 RabbitMQ is unreachable or refused, 2 bad usage or settings (nothing changed).
+        """;
+
+    public const string PartnersRedeliver = """
+        Usage: ew partners redeliver --partner <name> --channel amqp|webhook (--after <position> | --since <time>) [options]
+
+        Asks the service (POST /api/partners/{name}/redeliver) to send the partner, through its entitlement, every
+        event after a store position or recorded since a moment, with the same event ids as the first time.
+
+          --partner <name>     the partner, as named under Partners in the settings
+          --channel <channel>  amqp (its queue) or webhook
+          --after <position>   the events after this store position (as in a feed page's 'next')
+          --since <time>       the events recorded from this moment: a date, 2026-01-31 (00:00 UTC), or ISO 8601,
+                               2026-01-31T06:00Z (UTC when no offset is given)
+          --url <url>          the service (default http://127.0.0.1:5080)
+          --key <key>          an operator's API key (default: the environment variable EW_API_KEY)
+          --help               this text
+
+        Exit codes: 0 done, 1 the service is unreachable or refused, 2 bad usage.
         """;
 }
