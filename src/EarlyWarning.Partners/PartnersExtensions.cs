@@ -1,7 +1,9 @@
+using EarlyWarning.Partners.Cap;
 using EarlyWarning.Partners.Feed;
 using EarlyWarning.Partners.Registry;
 using EarlyWarning.ServiceDefaults;
 using EarlyWarning.ServiceDefaults.Security;
+using EarlyWarning.Warnings.Cap;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +15,9 @@ public static class PartnersExtensions
     /// <summary>
     /// The partners of the <c>Partners</c> section, validated (a bad setting throws <see cref="ArgumentException"/>
     /// with its path, which <see cref="ServiceHost"/> turns into exit 2), their keys accepted with the partner scope,
-    /// and the feed that reads the store through their entitlements.
+    /// the partners registered through the admin API (followed live from the store, their keys accepted and refused
+    /// as they change), the feed that reads the store through their entitlements, and CAP read through the same
+    /// entitlements (<see cref="ICapAudience"/>).
     /// </summary>
     public static IHostApplicationBuilder AddPartners(this IHostApplicationBuilder builder)
     {
@@ -24,9 +28,14 @@ public static class PartnersExtensions
         var (registry, partnerKeys) = PartnerRegistry.From(builder.Configuration, Gazetteer.Gazetteer.Default);
         foreach (var key in partnerKeys)
             keys.Add(key);
+        registry.Use(keys);
         builder.Services.AddContracts();
         builder.Services.AddSingleton(registry);
+        // The partners registered through the admin API: folded before the service starts, then followed live.
+        builder.Services.AddHostedService<PartnerRegistryFollower>();
+        builder.Services.AddSingleton(PartnerFeedOptions.From(builder.Configuration));
         builder.Services.AddSingleton<PartnerFeed>();
+        builder.Services.AddSingleton<ICapAudience, PartnerCapAudience>();
         return builder;
     }
 

@@ -2,7 +2,10 @@ using EarlyWarning.EventStore;
 
 namespace EarlyWarning.Contracts.Partners;
 
-/// <summary>The streams of partners registered through the admin API; partners of configuration have none.</summary>
+/// <summary>
+/// The stream of each partner: its registration, key rotations and removal when it was registered through the admin
+/// API, and the audit of what was delivered to it (re-deliveries, failed deliveries) whatever its origin.
+/// </summary>
 public static class PartnerStreams
 {
     /// <summary>Prefix of every partner's stream.</summary>

@@ -23,6 +23,14 @@ public static class ApiKeyExtensions
     public static TBuilder RequireScope<TBuilder>(this TBuilder endpoint, string scope) where TBuilder : IEndpointConventionBuilder =>
         endpoint.AddEndpointFilter(new ScopeFilter(scope));
 
+    /// <summary>Only callers whose key has at least one of <paramref name="scopes"/> reach the endpoint (it tells them apart with <see cref="Caller"/>).</summary>
+    public static TBuilder RequireAnyScope<TBuilder>(this TBuilder endpoint, params string[] scopes) where TBuilder : IEndpointConventionBuilder
+    {
+        if (scopes is not { Length: > 0 })
+            throw new ArgumentException("Name at least one scope.", nameof(scopes));
+        return endpoint.AddEndpointFilter(new ScopeFilter(scopes));
+    }
+
     /// <summary>The caller the scope filter let through.</summary>
     /// <exception cref="InvalidOperationException">The endpoint has no <see cref="RequireScope{TBuilder}"/>.</exception>
     public static ApiCaller Caller(this HttpContext context) =>

@@ -52,8 +52,47 @@ public sealed class ApiKeys
             return _keys.Exists(k => k.Caller.Has(scope));
     }
 
+    /// <summary>The names of the keys held, each once: who may call (the Host's generated operator key included).</summary>
+    public IReadOnlySet<string> Names
+    {
+        get
+        {
+            lock (_lock)
+                return _keys.Select(k => k.Caller.Name).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
     /// <exception cref="ArgumentException">The entry is malformed.</exception>
     public void Add(ApiKeyEntry entry)
+    {
+        var key = Checked(entry);
+        lock (_lock)
+            _keys.Add(key);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="entry"/> in place of every key of its name in one step, so no request sees both the old
+    /// key and the new one, or neither (a partner's key rotated at runtime).
+    /// </summary>
+    /// <exception cref="ArgumentException">The entry is malformed; nothing changes.</exception>
+    public void Replace(ApiKeyEntry entry)
+    {
+        var key = Checked(entry);
+        lock (_lock)
+        {
+            _keys.RemoveAll(k => k.Caller.Name == entry.Name);
+            _keys.Add(key);
+        }
+    }
+
+    /// <summary>Stops accepting every key named <paramref name="name"/>; returns whether there was one.</summary>
+    public bool Remove(string name)
+    {
+        lock (_lock)
+            return _keys.RemoveAll(k => k.Caller.Name == name) > 0;
+    }
+
+    private static (byte[] Hash, ApiCaller Caller) Checked(ApiKeyEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var where = $"{Section}: key '{entry.Name}'";
@@ -64,17 +103,19 @@ public sealed class ApiKeys
         var unknown = entry.Scopes.Where(s => !ApiScopes.All.Contains(s)).ToList();
         if (entry.Scopes.Count == 0 || unknown.Count > 0)
             throw new ArgumentException($"{where}: Scopes must list one or more of {string.Join(", ", ApiScopes.All)}{(unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : "")}.");
-        lock (_lock)
-            _keys.Add((Convert.FromHexString(entry.Sha256), new ApiCaller(entry.Name, new HashSet<string>(entry.Scopes, StringComparer.Ordinal))));
+        return (Convert.FromHexString(entry.Sha256), new ApiCaller(entry.Name, new HashSet<string>(entry.Scopes, StringComparer.Ordinal)));
     }
 
     /// <summary>Creates a random key with the given scopes, keeps only its hash, and returns the key once.</summary>
     public string Generate(string name, params string[] scopes)
     {
-        var key = "ew_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var key = NewKey();
         Add(new ApiKeyEntry(name, Hash(key), scopes));
         return key;
     }
+
+    /// <summary>A new random key (192 bits), not yet accepted: its holder keeps it, the service keeps its <see cref="Hash"/>.</summary>
+    public static string NewKey() => "ew_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

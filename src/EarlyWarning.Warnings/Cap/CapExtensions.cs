@@ -1,4 +1,5 @@
 using EarlyWarning.ServiceDefaults;
+using EarlyWarning.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,7 @@ public static class CapExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = CapOptions.From(builder.Configuration);
+        builder.AddApiKeys();
         builder.Services.AddContracts();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<CapFeedIndex>();
@@ -24,7 +26,10 @@ public static class CapExtensions
         return builder;
     }
 
-    /// <summary><c>GET /api/warnings/{id}/cap</c> (<c>?version=n</c>) and <c>GET /api/cap/feed</c> (<c>?limit=n</c>).</summary>
+    /// <summary>
+    /// <c>GET /api/warnings/{id}/cap</c> (<c>?version=n</c>) and <c>GET /api/cap/feed</c> (<c>?limit=n</c>), behind an
+    /// operator, admin or partner key; a partner reads through the <see cref="ICapAudience"/> registered, if any.
+    /// </summary>
     public static WebApplication MapCapApi(this WebApplication app)
     {
         CapEndpoints.Map(app);

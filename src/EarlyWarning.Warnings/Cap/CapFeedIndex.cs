@@ -65,10 +65,10 @@ internal sealed class CapFeedIndex
             _caughtUpAt ??= now;
     }
 
-    /// <summary>The <paramref name="count"/> most recent entries, newest first.</summary>
-    public IReadOnlyList<CapFeedEntry> Latest(int count)
+    /// <summary>The <paramref name="count"/> most recent entries <paramref name="admits"/> lets through, newest first.</summary>
+    public IReadOnlyList<CapFeedEntry> Latest(int count, Func<object, bool> admits)
     {
         lock (_lock)
-            return _entries.Reverse().Take(count).ToList();
+            return _entries.Reverse().Where(e => admits(e.Event)).Take(count).ToList();
     }
 }

@@ -56,12 +56,13 @@ public sealed class PartnerRegistryTests
     [InlineData("Partners:0:Name", "nd ma", "Partners:0:Name")]
     [InlineData("Partners:0:KeySha256", "abc", "Partners:0 ('ndma'):KeySha256")]
     [InlineData("Partners:0:Provinces:0", "punjab-ish", "Partners:0 ('ndma'):Provinces 'punjab-ish'")]
-    [InlineData("Partners:0:Provinces:0", null, "needs Provinces, a Point, or both")]
+    [InlineData("Partners:0:Provinces:0", null, "Partners:0 ('ndma'):Provinces an entitlement needs provinces, a point, or both")]
     [InlineData("Partners:0:Kinds:0", "reports", "Partners:0 ('ndma'):Kinds")]
     [InlineData("Partners:0:Kinds:0", null, "Partners:0 ('ndma'):Kinds")]
     [InlineData("Partners:0:MinimumSeverity", "High", "Partners:0 ('ndma'):MinimumSeverity 'High'")]
     [InlineData("Partners:0:Point:Latitude", "91", "Partners:0 ('ndma'):Point:Latitude")]
     [InlineData("Partners:0:Point:RadiusKm", "-1", "Partners:0 ('ndma'):Point:RadiusKm")]
+    [InlineData("Partners:0:Point:Longitude", "east", "Partners:0 ('ndma'):Point:Longitude 'east' is not a number")]
     [InlineData("Partners:0:Allow:SourceIdentities", "yes", "Partners:0 ('ndma'):Allow:SourceIdentities")]
     public void a_malformed_setting_stops_the_service_with_its_path(string key, string? value, string message)
     {
@@ -80,6 +81,33 @@ public sealed class PartnerRegistryTests
         var error = Assert.Throws<ArgumentException>(() => Read(settings));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void every_mistake_of_an_entry_is_named_at_once()
+    {
+        var settings = Valid();
+        settings["Partners:0:Kinds:0"] = "reports";
+        settings["Partners:0:MinimumSeverity"] = "High";
+
+        var error = Assert.Throws<ArgumentException>(() => Read(settings)).Message;
+
+        Assert.Contains("Partners:0 ('ndma'):Kinds", error, StringComparison.Ordinal);
+        Assert.Contains("Partners:0 ('ndma'):MinimumSeverity 'High'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ndma")]
+    [InlineData("NDMA")]
+    public void a_partner_may_not_take_the_name_of_a_configured_key(string keyName)
+    {
+        var settings = Valid();
+        settings["Auth:Keys:0:Name"] = "duty-officer";
+        settings["Auth:Keys:1:Name"] = keyName;
+
+        var error = Assert.Throws<ArgumentException>(() => Read(settings));
+
+        Assert.Contains("Partners:0:Name 'ndma' is also the name of the key Auth:Keys:1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

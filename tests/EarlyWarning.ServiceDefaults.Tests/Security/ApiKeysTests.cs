@@ -48,6 +48,28 @@ public sealed class ApiKeysTests
         Assert.NotEqual(key, new ApiKeys([]).Generate("operator", ApiScopes.Operator));
     }
 
+    [Fact]
+    public void A_key_replaced_or_removed_at_runtime_is_refused_from_then_on_and_the_others_stay()
+    {
+        var keys = new ApiKeys([new ApiKeyEntry("duty-officer", ApiKeys.Hash(Key), [ApiScopes.Operator])]);
+        var first = ApiKeys.NewKey();
+        var second = ApiKeys.NewKey();
+        keys.Add(new ApiKeyEntry("ndma", ApiKeys.Hash(first), [ApiScopes.Partner]));
+
+        keys.Replace(new ApiKeyEntry("ndma", ApiKeys.Hash(second), [ApiScopes.Partner]));
+
+        Assert.Null(keys.Authenticate(Request((ApiKeys.HeaderName, first))));
+        Assert.Equal("ndma", keys.Authenticate(Request((ApiKeys.HeaderName, second)))!.Name);
+        Assert.Equal(new HashSet<string> { "duty-officer", "ndma" }, keys.Names);
+
+        Assert.True(keys.Remove("ndma"));
+        Assert.False(keys.Remove("ndma"));
+        Assert.Null(keys.Authenticate(Request((ApiKeys.HeaderName, second))));
+        Assert.Equal("duty-officer", keys.Authenticate(Request((ApiKeys.HeaderName, Key)))!.Name);
+        Assert.Throws<ArgumentException>(() => keys.Replace(new ApiKeyEntry("duty-officer", "not-a-hash", [ApiScopes.Operator])));
+        Assert.Equal("duty-officer", keys.Authenticate(Request((ApiKeys.HeaderName, Key)))!.Name);
+    }
+
     [Theory]
     [InlineData("", "0000000000000000000000000000000000000000000000000000000000000000", "operator", "needs a Name")]
     [InlineData("ops", "abc", "operator", "Sha256 must be the 64 hex digits")]

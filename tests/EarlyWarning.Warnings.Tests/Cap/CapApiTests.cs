@@ -1,6 +1,9 @@
 using System.Net;
 using System.Xml.Linq;
 using EarlyWarning.Contracts.Warnings;
+using EarlyWarning.ServiceDefaults.Security;
+using EarlyWarning.Testing;
+using EarlyWarning.Warnings.Tests.Http;
 using EarlyWarning.Warnings.Cap;
 using static EarlyWarning.Warnings.Tests.Cap.CapSchema;
 
@@ -132,6 +135,30 @@ public sealed class CapApiTests(CapScenarioApp app) : IClassFixture<CapScenarioA
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"\"status\":{(int)status}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/cap/feed")]
+    [InlineData("/api/warnings/{id}/cap")]
+    public async Task cap_is_read_with_a_key_no_key_is_401_and_a_source_key_403(string path)
+    {
+        path = path.Replace("{id}", app.WarningEvents[0].Version.Warning.WarningId, StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = app.Http.BaseAddress };
+        using (var response = await client.GetAsync(path))
+            await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, "API key required");
+        client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, TestApiKeys.Source);
+        using (var response = await client.GetAsync(path))
+            await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "Not allowed for this key");
+    }
+
+    [Fact]
+    public async Task a_partner_key_reads_no_cap_where_no_audience_is_registered()
+    {
+        // Without EarlyWarning.Partners in the process nothing says what a partner may see: it sees nothing, never everything.
+        using var client = new HttpClient { BaseAddress = app.Http.BaseAddress };
+        client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, CapScenarioApp.PartnerKey);
+        using var response = await client.GetAsync("/api/cap/feed");
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden, "Not entitled to warnings");
     }
 
     [Fact]

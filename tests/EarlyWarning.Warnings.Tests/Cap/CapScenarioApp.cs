@@ -6,6 +6,7 @@ using EarlyWarning.Ingest;
 using EarlyWarning.Rules;
 using EarlyWarning.Rules.Processing;
 using EarlyWarning.ServiceDefaults;
+using EarlyWarning.ServiceDefaults.Security;
 using EarlyWarning.Sources.Scenario;
 using EarlyWarning.Testing;
 using EarlyWarning.Warnings.Cap;
@@ -18,13 +19,17 @@ namespace EarlyWarning.Warnings.Tests.Cap;
 
 /// <summary>
 /// The shipped scenario's warnings behind the CAP API: ingest and the rules service wired as the host wires them,
-/// on a real SQLite file, with AddCap and MapCapApi on Kestrel at a free port of 127.0.0.1. The scenario goes in
-/// through ingest; the rules write the warnings while the feed's index follows them live.
+/// on a real SQLite file, with AddCap and MapCapApi on Kestrel at a free port of 127.0.0.1, and the test keys; the
+/// client presents the operator's. The scenario goes in through ingest; the rules write the warnings while the
+/// feed's index follows them live.
 /// </summary>
 public sealed class CapScenarioApp : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ew-cap-tests", Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
+
+    /// <summary>A key with the partner scope, in a process that has no partners.</summary>
+    public const string PartnerKey = "ew_test_cap_partner_key";
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -48,6 +53,14 @@ public sealed class CapScenarioApp : IAsyncLifetime
             ["Cap:Sender"] = "earlywarning@test.invalid",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        // CAP is read with a key: the operator's, which reads every warning, unless a test presents another.
+        builder.Configuration.AddInMemoryCollection(TestApiKeys.Settings("duty-officer"));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:Keys:2:Name"] = "a-partner",
+            ["Auth:Keys:2:Sha256"] = ApiKeys.Hash(PartnerKey),
+            ["Auth:Keys:2:Scopes:0"] = ApiScopes.Partner,
+        });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.AddServiceDefaults();
         await builder.AddEventStoreAsync();
@@ -59,6 +72,7 @@ public sealed class CapScenarioApp : IAsyncLifetime
         _app.MapCapApi();
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Http.DefaultRequestHeaders.Add(ApiKeys.HeaderName, TestApiKeys.Operator);
 
         var ingest = _app.Services.GetRequiredService<IncidentIngest>();
         await ingest.Ready.WaitAsync(TimeSpan.FromSeconds(30));
