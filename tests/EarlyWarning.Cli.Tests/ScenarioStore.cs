@@ -1,3 +1,4 @@
+using EarlyWarning.EventStore;
 using EarlyWarning.Ingest;
 using EarlyWarning.ServiceDefaults;
 using EarlyWarning.Sources.Scenario;
@@ -22,14 +23,24 @@ public sealed class ScenarioStore : IAsyncLifetime
     /// <summary>The <c>--store</c> argument for it.</summary>
     public string Argument => "sqlite:" + Path;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
+        return IngestAsync(Path, (ingest, _) => ScenarioIngest.PlayAsync(ingest, ScenarioFile.Default.Messages));
+    }
+
+    /// <summary>
+    /// Fills the SQLite store at <paramref name="path"/> through ingest wired as the services wire it: <paramref name="play"/>
+    /// sends the messages and may read the store; the store is closed when it returns.
+    /// </summary>
+    public static async Task IngestAsync(string path, Func<IncidentIngest, IEventStore, Task> play)
+    {
+        ArgumentNullException.ThrowIfNull(play);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["EventStore:Adapter"] = "sqlite",
-            ["EventStore:Sqlite:Path"] = Path,
+            ["EventStore:Sqlite:Path"] = path,
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await builder.AddEventStoreAsync();
@@ -38,7 +49,7 @@ public sealed class ScenarioStore : IAsyncLifetime
         await host.StartAsync();
         var ingest = host.Services.GetRequiredService<IncidentIngest>();
         await ingest.Ready.WaitAsync(TimeSpan.FromSeconds(30));
-        await ScenarioIngest.PlayAsync(ingest, ScenarioFile.Default.Messages);
+        await play(ingest, host.Services.GetRequiredService<IEventStore>());
         await host.StopAsync();
     }
 

@@ -24,13 +24,22 @@ internal static class BacktestRun
 
         var store = await StoreOpener.OpenAsync(options.Store, options.Schema, cancellationToken).ConfigureAwait(false);
         BacktestResult result;
+        HindsightResult? hindsight = null;
         await using (store.ConfigureAwait(false))
         {
             var progress = options.Progress || errorIsTerminal ? new ProgressLine(error) : null;
+            var (from, to) = (options.From ?? DateTimeOffset.MinValue, options.To ?? DateTimeOffset.MaxValue);
             try
             {
-                result = await Backtester.RunAsync(store, ruleSet, options.From ?? DateTimeOffset.MinValue, options.To ?? DateTimeOffset.MaxValue, progress, cancellationToken)
-                    .ConfigureAwait(false);
+                if (options.CompareHindsight)
+                {
+                    hindsight = await HindsightComparison.RunAsync(store, ruleSet, from, to, progress, cancellationToken).ConfigureAwait(false);
+                    result = hindsight.AsKnown;
+                }
+                else
+                {
+                    result = await Backtester.RunAsync(store, ruleSet, from, to, progress, cancellationToken).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -41,6 +50,15 @@ internal static class BacktestRun
         var target = file is null ? output : new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         switch (options.Format)
         {
+            case OutputFormat.Table when hindsight is not null:
+                HindsightTableReport.Write(target, hindsight, options.KnownWithin);
+                break;
+            case OutputFormat.Csv when hindsight is not null:
+                HindsightCsvReport.Write(target, hindsight);
+                break;
+            case OutputFormat.Json when hindsight is not null:
+                HindsightJsonReport.Write(target, hindsight, options.From, options.To, options.KnownWithin);
+                break;
             case OutputFormat.Table:
                 TableReport.Write(target, result);
                 break;
@@ -54,10 +72,11 @@ internal static class BacktestRun
         await target.FlushAsync(cancellationToken).ConfigureAwait(false);
 
         // Standard output carries the CSV or JSON alone, so it can be piped; the summary goes beside it.
+        var summary = hindsight is null ? ReportText.Summary(result) : ReportText.HindsightSummary(hindsight, options.KnownWithin);
         if (file is not null)
-            output.WriteLine($"{ReportText.Summary(result)} Written to {options.Output}.");
+            output.WriteLine($"{summary} Written to {options.Output}.");
         else if (options.Format != OutputFormat.Table)
-            error.WriteLine(ReportText.Summary(result));
+            error.WriteLine(summary);
     }
 
     private static FileStream? OpenOutput(string? path)

@@ -9,6 +9,8 @@ namespace EarlyWarning.Cli.CommandLine;
 /// <param name="Store">The store to read; the services' default when null.</param>
 /// <param name="Schema">The PostgreSQL schema.</param>
 /// <param name="Progress">Show progress on standard error even when it is not a terminal.</param>
+/// <param name="CompareHindsight">Compare with the same rule set over the incidents as finally known, in occurred-at order.</param>
+/// <param name="KnownWithin">With <paramref name="CompareHindsight"/>: the delay after the attacks that counts as known in time.</param>
 internal sealed record BacktestOptions(
     string Rules,
     DateTimeOffset? From,
@@ -17,4 +19,9 @@ internal sealed record BacktestOptions(
     string? Output,
     StoreChoice? Store,
     string? Schema,
-    bool Progress);
+    bool Progress,
+    bool CompareHindsight = false,
+    TimeSpan KnownWithin = default)
+{
+    public static readonly TimeSpan DefaultKnownWithin = TimeSpan.FromHours(1);
+}

@@ -46,6 +46,7 @@ internal static partial class CliParser
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var progress = false;
+        var compareHindsight = false;
         for (var i = 0; i < args.Count; i++)
         {
             var (option, inline) = Split(args[i]);
@@ -56,7 +57,10 @@ internal static partial class CliParser
                 case "--progress":
                     progress = true;
                     break;
-                case "--rules" or "--from" or "--to" or "--format" or "--output" or "--store" or "--schema":
+                case "--compare-hindsight":
+                    compareHindsight = true;
+                    break;
+                case "--rules" or "--from" or "--to" or "--format" or "--output" or "--store" or "--schema" or "--known-within":
                     if (values.ContainsKey(option))
                         throw new CommandLineException($"option '{option}' is given twice");
                     values[option] = inline ?? Value(args, ref i, option);
@@ -74,6 +78,11 @@ internal static partial class CliParser
         var to = values.TryGetValue("--to", out var t) ? Time("--to", t, endOfDay: true) : (DateTimeOffset?)null;
         if (from > to)
             throw new CommandLineException($"--from ({from:yyyy-MM-dd HH:mm}Z) is after --to ({to:yyyy-MM-dd HH:mm}Z)");
+        if (values.ContainsKey("--known-within") && !compareHindsight)
+            throw new CommandLineException("--known-within goes with --compare-hindsight: it is the delay the comparison counts as in time");
+        var knownWithin = values.TryGetValue("--known-within", out var within)
+            ? Rules.Loading.Durations.Parse(within) ?? throw new CommandLineException($"--known-within must be a duration such as 30m, 1h or 2d, not '{within}'")
+            : BacktestOptions.DefaultKnownWithin;
         return new CliCommand.Backtest(new BacktestOptions(
             rules,
             from,
@@ -82,7 +91,9 @@ internal static partial class CliParser
             values.GetValueOrDefault("--output"),
             values.TryGetValue("--store", out var store) ? Store(store) : null,
             values.GetValueOrDefault("--schema"),
-            progress));
+            progress,
+            compareHindsight,
+            knownWithin));
     }
 
     private static CliCommand ParsePicture(List<string> args)

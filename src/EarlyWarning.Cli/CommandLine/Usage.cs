@@ -34,6 +34,13 @@ internal static class Usage
                                SQLite file data/earlywarning.db under the current directory
           --schema <schema>    the PostgreSQL schema (default eventstore)
           --progress           show progress on standard error even when it is not a terminal
+          --compare-hindsight  also evaluate the rules with hindsight: the incidents as finally known (corrections
+                               applied, retracted reports gone) in occurred-at order, as if each report had
+                               arrived when the incident occurred; list per warning when it would have fired,
+                               when it could be known as recorded, the delay, and the warnings missed as known
+                               or raised only as known (the table, csv and json change shape)
+          --known-within <d>   with --compare-hindsight: the delay counted as known in time, e.g. 30m, 1h
+                               (default), 6h, 2d
           --help               this text
 
         Exit codes: 0 done, 1 the store is unavailable, 2 bad usage or invalid rules, 130 stopped (Ctrl+C).

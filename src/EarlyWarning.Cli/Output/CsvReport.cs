@@ -32,6 +32,14 @@ internal static class CsvReport
         }
     }
 
+    /// <summary>Each row as a CRLF-ended line, the first one being the header.</summary>
+    public static void WriteRows(TextWriter output, IEnumerable<string[]> rows)
+    {
+        output.NewLine = "\r\n";
+        foreach (var row in rows)
+            WriteRow(output, row);
+    }
+
     private static void WriteRow(TextWriter output, IEnumerable<string> fields) =>
         output.WriteLine(string.Join(',', fields.Select(Field)));
 

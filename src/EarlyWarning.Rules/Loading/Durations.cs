@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace EarlyWarning.Rules.Loading;
 
 /// <summary>Durations as rule files write them: a positive whole number and one unit, <c>90s</c>, <c>30m</c>, <c>6h</c>, <c>7d</c>.</summary>
-internal static partial class Durations
+public static partial class Durations
 {
     public static TimeSpan? Parse(string text)
     {
