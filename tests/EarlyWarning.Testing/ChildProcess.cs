@@ -30,9 +30,13 @@ public sealed class ChildProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ChildProcess Start(string dll, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, Action<string>? onOutput = null)
+    public static ChildProcess Start(string dll, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, Action<string>? onOutput = null) =>
+        StartExecutable("dotnet", [dll, .. arguments], workingDirectory, environment, onOutput);
+
+    /// <summary>Any program on the PATH (or at a path), e.g. <c>node</c>, with its output collected as a .NET program's is.</summary>
+    public static ChildProcess StartExecutable(string executable, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, Action<string>? onOutput = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -40,7 +44,6 @@ public sealed class ChildProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        info.ArgumentList.Add(dll);
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
@@ -51,7 +54,7 @@ public sealed class ChildProcess : IDisposable
         if (onOutput is not null)
             child.OutputLine += onOutput;
         if (!process.Start())
-            throw new InvalidOperationException($"Could not start {dll}.");
+            throw new InvalidOperationException($"Could not start {executable}.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;

@@ -130,8 +130,20 @@ public static partial class DispatchOptionsReader
 
     private static string Path(IConfigurationSection section, string key) => $"{section.Path}:{key}";
 
-    private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan? fallback, TimeSpan min, TimeSpan max, string? where = null)
+    /// <summary>
+    /// The time span at <paramref name="key"/> of <paramref name="section"/> (<c>[d.]hh:mm:ss[.fff]</c>), between
+    /// <paramref name="min"/> and <paramref name="max"/>; <paramref name="fallback"/> when unset, or an error when that is null too.
+    /// </summary>
+    /// <param name="section">The section holding the setting.</param>
+    /// <param name="key">The setting's key in it.</param>
+    /// <param name="fallback">The value when unset; null when it must be set.</param>
+    /// <param name="min">The least value accepted.</param>
+    /// <param name="max">The greatest value accepted.</param>
+    /// <param name="where">How errors name the section, when not by its path.</param>
+    /// <exception cref="ArgumentException">Malformed, out of range, or missing without a fallback; the message names its path.</exception>
+    public static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan? fallback, TimeSpan min, TimeSpan max, string? where = null)
     {
+        ArgumentNullException.ThrowIfNull(section);
         var path = $"{where ?? section.Path}:{key}";
         var text = section[key];
         if (string.IsNullOrWhiteSpace(text))

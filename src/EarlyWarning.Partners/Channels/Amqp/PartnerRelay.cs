@@ -107,6 +107,8 @@ internal sealed class PartnerRelay : BackgroundService
         {
             var batch = new List<RecordedEvent>(_options.BatchSize);
             var through = checkpoint;
+            // Caught up or behind, told to the status once what was read before it is confirmed, not when it is read.
+            SubscriptionMessage? state = null;
             while (await next.ConfigureAwait(false))
             {
                 switch (messages.Current)
@@ -118,27 +120,32 @@ internal sealed class PartnerRelay : BackgroundService
                     case SubscriptionMessage.CaughtUp(var position):
                         // Everything up to here has been read; what was not an incident or warning event needs no publish.
                         through = position > through ? position : through;
-                        _status.Changed(messages.Current);
+                        state = messages.Current;
                         break;
                     case SubscriptionMessage.FellBehind:
-                        _status.Changed(messages.Current);
+                        state = messages.Current;
                         break;
                 }
                 next = messages.MoveNextAsync().AsTask();
                 // A batch is what the subscription has ready now, up to BatchSize. The next read goes on meanwhile.
                 if (batch.Count < _options.BatchSize && next.IsCompleted)
                     continue;
-                if (through == checkpoint)
-                    continue;
-
-                // The current partners, every batch: one added at run time is declared and served from here on.
-                var published = await publisher.PublishAsync(batch, _partners.Partners, cancellationToken).ConfigureAwait(false);
-                // Every publish up to `through` is confirmed: only now may the checkpoint pass it.
-                await _store.AppendAsync([], new Checkpoint(SubscriptionId, through), cancellationToken).ConfigureAwait(false);
-                checkpoint = through;
-                _status.Relayed(checkpoint, published);
-                progressed();
-                batch.Clear();
+                if (through > checkpoint)
+                {
+                    // The current partners, every batch: one added at run time is declared and served from here on.
+                    var published = await publisher.PublishAsync(batch, _partners.Partners, cancellationToken).ConfigureAwait(false);
+                    // Every publish up to `through` is confirmed: only now may the checkpoint pass it.
+                    await _store.AppendAsync([], new Checkpoint(SubscriptionId, through), cancellationToken).ConfigureAwait(false);
+                    checkpoint = through;
+                    _status.Relayed(checkpoint, published);
+                    progressed();
+                    batch.Clear();
+                }
+                if (state is not null)
+                {
+                    _status.Changed(state);
+                    state = null;
+                }
             }
         }
         finally

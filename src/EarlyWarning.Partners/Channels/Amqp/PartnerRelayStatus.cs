@@ -11,7 +11,10 @@ public sealed class PartnerRelayStatus
     private long _published;
     private int _connections;
 
-    /// <summary>Why the relay is not relaying, or null while it is.</summary>
+    /// <summary>
+    /// Why the relay is not relaying, or null while it is. A new connection does not clear it: only a confirmed batch or
+    /// reaching the store's head does, so a relay that connects and fails again stays unhealthy.
+    /// </summary>
     public string? Failure => _failure;
 
     /// <summary>Whether it has relayed everything recorded and now relays events as they come.</summary>
@@ -30,16 +33,21 @@ public sealed class PartnerRelayStatus
     {
         Interlocked.Increment(ref _connections);
         Interlocked.Exchange(ref _checkpoint, checkpoint.Value);
-        _failure = null;
     }
 
     internal void Relayed(GlobalPosition checkpoint, int published)
     {
         Interlocked.Exchange(ref _checkpoint, checkpoint.Value);
         Interlocked.Add(ref _published, published);
+        _failure = null;
     }
 
-    internal void Changed(SubscriptionMessage message) => _caughtUp = message is SubscriptionMessage.CaughtUp;
+    internal void Changed(SubscriptionMessage message)
+    {
+        _caughtUp = message is SubscriptionMessage.CaughtUp;
+        if (_caughtUp)
+            _failure = null;
+    }
 
     internal void Failed(Exception exception)
     {
