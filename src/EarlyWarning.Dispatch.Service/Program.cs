@@ -1,5 +1,6 @@
 using EarlyWarning.Dispatch;
 using EarlyWarning.ServiceDefaults;
+using EarlyWarning.ServiceDefaults.ReadModels;
 using EarlyWarning.Warnings;
 using EarlyWarning.Warnings.Cap;
 using EarlyWarning.Warnings.Http;
@@ -16,4 +17,5 @@ return await ServiceHost.RunAsync("dispatch", args, async builder =>
     app.MapDispatchApi();
     app.MapWarningsApi();
     app.MapCapApi();
+    app.MapReadModelsApi();
 });

@@ -1,4 +1,5 @@
 using EarlyWarning.ServiceDefaults;
+using EarlyWarning.ServiceDefaults.ReadModels;
 using EarlyWarning.ServiceDefaults.Security;
 using EarlyWarning.Warnings.Board;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,10 @@ namespace EarlyWarning.Warnings;
 
 public static class WarningsExtensions
 {
-    /// <summary>The live board of incidents and warnings, and the API keys the acknowledgement endpoint checks.</summary>
+    /// <summary>
+    /// The live board of incidents and warnings (an operator may rebuild it: <see cref="ReadModelsExtensions.MapReadModelsApi"/>),
+    /// and the API keys the acknowledgement endpoint checks.
+    /// </summary>
     public static IHostApplicationBuilder AddWarnings(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,6 +20,7 @@ public static class WarningsExtensions
         builder.Services.AddContracts();
         builder.Services.AddSingleton<WarningBoard>();
         builder.Services.AddHostedService<WarningBoardService>();
+        builder.Services.AddReadModel<WarningBoardReadModel>();
         return builder;
     }
 }

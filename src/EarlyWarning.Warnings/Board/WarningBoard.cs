@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using EarlyWarning.EventStore;
+using EarlyWarning.ServiceDefaults.ReadModels;
 
 namespace EarlyWarning.Warnings.Board;
 
@@ -15,7 +16,9 @@ public sealed class WarningBoard(EventTypeRegistry registry, TimeProvider clock)
     /// <summary>A client that falls this far behind is dropped; it reconnects with the last id it saw.</summary>
     private const int ClientBuffer = 1_000;
 
-    private readonly Picture _picture = new(Picture.DefaultIncidentCapacity);
+    private Picture _picture = new(Picture.DefaultIncidentCapacity);
+    private long _eventsFolded;
+    private DateTimeOffset? _lastRebuiltAt;
     private readonly Queue<PictureChange> _recent = new();
     private readonly List<Channel<PictureChange>> _clients = [];
     private readonly Lock _lock = new();
@@ -35,10 +38,24 @@ public sealed class WarningBoard(EventTypeRegistry registry, TimeProvider clock)
     /// <summary>True once the board has read the store to its head; until then it shows the past.</summary>
     public bool CaughtUp { get; private set; }
 
+    /// <summary>Where the board stands, for operators (<see cref="WarningBoardReadModel"/>).</summary>
+    internal ReadModelState State
+    {
+        get
+        {
+            lock (_lock)
+                return new ReadModelState(_picture.Position, CaughtUp, _eventsFolded, _lastRebuiltAt);
+        }
+    }
+
     internal void Apply(RecordedEvent recorded)
     {
         lock (_lock)
         {
+            // A rebuilt picture swapped in may have read further than the follower: what it folded is not folded twice.
+            if (recorded.Position.Value <= _picture.Position)
+                return;
+            _eventsFolded++;
             var change = _picture.Apply(recorded, registry);
             if (change is not null)
             {
@@ -49,6 +66,30 @@ public sealed class WarningBoard(EventTypeRegistry registry, TimeProvider clock)
                 _clients.RemoveAll(client => !client.Writer.TryWrite(change) && client.Writer.TryComplete());
             }
             Advance();
+        }
+    }
+
+    /// <summary>
+    /// Puts <paramref name="rebuilt"/> in place of the picture, if it has read at least as far; false when the follower
+    /// has gone further since, and the rebuild must read on. Live clients are let go and the retained changes
+    /// forgotten: they described the old picture, so a client resuming gets <c>reset</c> and fetches the new one.
+    /// </summary>
+    internal bool TrySwap(Picture rebuilt, long eventsFolded, DateTimeOffset rebuiltAt)
+    {
+        lock (_lock)
+        {
+            if (rebuilt.Position < _picture.Position)
+                return false;
+            _picture = rebuilt;
+            _eventsFolded = eventsFolded;
+            _lastRebuiltAt = rebuiltAt;
+            _recent.Clear();
+            _oldestResumable = rebuilt.Position;
+            foreach (var client in _clients)
+                client.Writer.TryComplete();
+            _clients.Clear();
+            Advance();
+            return true;
         }
     }
 

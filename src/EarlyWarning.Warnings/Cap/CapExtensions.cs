@@ -1,4 +1,5 @@
 using EarlyWarning.ServiceDefaults;
+using EarlyWarning.ServiceDefaults.ReadModels;
 using EarlyWarning.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class CapExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<CapFeedIndex>();
         builder.Services.AddHostedService<CapFeedFollower>();
+        builder.Services.AddReadModel<CapFeedReadModel>();
         return builder;
     }
 

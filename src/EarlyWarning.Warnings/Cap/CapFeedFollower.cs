@@ -13,7 +13,8 @@ namespace EarlyWarning.Warnings.Cap;
 internal sealed class CapFeedFollower(IEventStore store, EventTypeRegistry registry, CapFeedIndex index, TimeProvider clock, ILogger<CapFeedFollower> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
-    private static readonly EventFilter Filter = EventFilter.ForStreams(WarningStreams.WarningPrefix);
+    /// <summary>The streams the index reads; incidents never are.</summary>
+    internal static readonly EventFilter Filter = EventFilter.ForStreams(WarningStreams.WarningPrefix);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,10 +27,7 @@ internal sealed class CapFeedFollower(IEventStore store, EventTypeRegistry regis
                     switch (message)
                     {
                         case SubscriptionMessage.Event(var recorded):
-                            if (WarningVersion.From(registry.Deserialize(recorded)) is { } version)
-                                index.Add(CapFeedEntry.From(version, recorded.Position));
-                            else
-                                index.Passed(recorded.Position);
+                            index.Take(recorded, registry);
                             break;
                         case SubscriptionMessage.CaughtUp:
                             index.CaughtUp(clock.GetUtcNow());

@@ -1,4 +1,5 @@
 using EarlyWarning.EventStore;
+using EarlyWarning.ServiceDefaults.ReadModels;
 
 namespace EarlyWarning.Warnings.Cap;
 
@@ -12,9 +13,11 @@ internal sealed class CapFeedIndex
     public const int Capacity = 200;
 
     private readonly Lock _lock = new();
-    private readonly Queue<CapFeedEntry> _entries = new(Capacity);
+    private Queue<CapFeedEntry> _entries = new(Capacity);
     private GlobalPosition _position = GlobalPosition.Start;
     private DateTimeOffset? _caughtUpAt;
+    private long _eventsFolded;
+    private DateTimeOffset? _lastRebuiltAt;
 
     /// <summary>The last position of <c>$all</c> taken in; the follower resumes after it.</summary>
     public GlobalPosition Position
@@ -36,12 +39,51 @@ internal sealed class CapFeedIndex
         }
     }
 
+    /// <summary>Where the index stands, for operators (<see cref="CapFeedReadModel"/>).</summary>
+    public ReadModelState State
+    {
+        get
+        {
+            lock (_lock)
+                return new ReadModelState(_position.Value, _caughtUpAt is not null, _eventsFolded, _lastRebuiltAt);
+        }
+    }
+
+    /// <summary>Takes in one event of the warning streams: an entry for a warning version, else just its position.</summary>
+    public void Take(RecordedEvent recorded, EventTypeRegistry registry)
+    {
+        if (WarningVersion.From(registry.Deserialize(recorded)) is { } version)
+            Add(CapFeedEntry.From(version, recorded.Position));
+        else
+            Passed(recorded.Position);
+    }
+
+    /// <summary>
+    /// Puts the entries of <paramref name="rebuilt"/> in place of these, if it has read at least as far; false when the
+    /// follower has gone further since, and the rebuild must read on. What the follower then brings that the rebuilt
+    /// index already holds is ignored by position, as after a resubscription.
+    /// </summary>
+    public bool TrySwap(CapFeedIndex rebuilt, DateTimeOffset rebuiltAt)
+    {
+        lock (_lock)
+        {
+            if (rebuilt._position < _position)
+                return false;
+            _entries = rebuilt._entries;
+            _position = rebuilt._position;
+            _eventsFolded = rebuilt._eventsFolded;
+            _lastRebuiltAt = rebuiltAt;
+            return true;
+        }
+    }
+
     public void Add(CapFeedEntry entry)
     {
         lock (_lock)
         {
             if (entry.Position <= _position)
                 return; // A resubscription after a failure may deliver again what was taken in.
+            _eventsFolded++;
             if (_entries.Count == Capacity)
                 _entries.Dequeue();
             _entries.Enqueue(entry);
@@ -55,7 +97,20 @@ internal sealed class CapFeedIndex
         lock (_lock)
         {
             if (position > _position)
+            {
                 _position = position;
+                _eventsFolded++;
+            }
+        }
+    }
+
+    /// <summary>Everything up to <paramref name="head"/> has been read, whether or not it held warning events.</summary>
+    public void ReadTo(GlobalPosition head)
+    {
+        lock (_lock)
+        {
+            if (head > _position)
+                _position = head;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EarlyWarning.Contracts;
 using EarlyWarning.Contracts.Incidents;
+using EarlyWarning.Contracts.Operators;
 using EarlyWarning.Contracts.Rules;
 using EarlyWarning.Contracts.Vocabulary;
 using EarlyWarning.Contracts.Warnings;
@@ -152,5 +153,19 @@ public sealed class EntitlementTests
         Assert.Null(everything.Admit(On("soc-1"), registry));
         Assert.Null(everything.Admit(On("report-police-kech/report-7"), registry));
         Assert.Equal(7, everything.Admit(On("incident-1"), registry)!.Position);
+    }
+
+    [Fact]
+    public void an_operators_audit_event_is_never_admitted()
+    {
+        var registry = ContractTypes.CreateRegistry();
+        var everything = new Entitlement([], new EntitlementArea(Turbat, 20_000), EventKinds.All, null, new Allow(true, true));
+        var rebuilt = new ReadModelRebuilt("warnings-board", "EarlyWarning.Host", "duty-officer", 120, 130, 15, Incidents.At);
+        var data = registry.ToEventData(rebuilt, Guid.NewGuid());
+        var recorded = new RecordedEvent(data.EventId, data.Type, OperatorStreams.Audit, StreamRevision.Start, new GlobalPosition(9), Incidents.At, data.Data, "{}"u8.ToArray());
+
+        Assert.False(Entitlement.Streams.Matches(recorded));
+        Assert.Null(everything.Admit(recorded, registry));
+        Assert.Null(everything.Admit(rebuilt));
     }
 }
