@@ -2,10 +2,12 @@ using EarlyWarning.Dispatch;
 using EarlyWarning.Host.Dashboard;
 using EarlyWarning.Ingest;
 using EarlyWarning.Partners;
+using EarlyWarning.Partners.Channels.Amqp;
 using EarlyWarning.Ingest.Http;
 using EarlyWarning.Rules;
 using EarlyWarning.Rules.Http;
 using EarlyWarning.ServiceDefaults.Bus;
+using EarlyWarning.ServiceDefaults.ReadModels;
 using EarlyWarning.Sources.Scenario;
 using EarlyWarning.ServiceDefaults;
 using EarlyWarning.ServiceDefaults.Security;
@@ -53,12 +55,17 @@ internal static class HostProgram
             builder.AddDispatch();
             builder.AddCap();
             builder.AddPartners();
+            builder.AddPartnerWebhooks();
+            // Off, with a line saying so, unless ConnectionStrings:RabbitMq is set: the embedded default has no broker.
+            builder.AddPartnerRelay();
             var keys = builder.AddApiKeys();
             if (!keys.Any(ApiScopes.Operator))
             {
-                // Nobody configured operators: one key for this run, so the dashboard can acknowledge; only its hash is kept.
+                // Nobody configured operators: one key for this run, so the dashboard can be used; only its hash is kept.
+                // The link carries it in the fragment, which the browser keeps to itself.
                 var key = keys.Generate("operator", ApiScopes.Operator);
-                Console.WriteLine($"Operator key for this run (dashboard acknowledgements, silences): {key}");
+                Console.WriteLine($"Operator key for this run (dashboard, warnings API, acknowledgements, silences): {key}");
+                Console.WriteLine($"Open the dashboard with it: http://127.0.0.1:{options.Port}/#key={key}");
             }
             if (options.Demo)
             {
@@ -73,6 +80,8 @@ internal static class HostProgram
             app.MapDispatchApi();
             app.MapCapApi();
             app.MapPartnersApi();
+            app.MapPartnerReplayApi();
+            app.MapReadModelsApi();
             app.MapDashboard();
         }, title: "EarlyWarning", address: $"127.0.0.1:{options.Port}");
     }

@@ -36,6 +36,11 @@ public sealed class HostDemoTests
         }, TimeSpan.FromSeconds(120), "the store to stop growing");
         var rejections = await client.GetFromJsonAsync<JsonElement>(new Uri(host.BaseAddress, "/api/rejections"));
         Assert.Equal(0, rejections.GetProperty("rejections").GetArrayLength());
+        // Warnings are read with the operator key the host printed for this run, as a newcomer would; without it, 401.
+        using (var anonymous = await client.GetAsync(new Uri(host.BaseAddress, "/api/warnings")))
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var link = host.Process.Output.Single(l => l.StartsWith("Open the dashboard with it: ", StringComparison.Ordinal));
+        client.DefaultRequestHeaders.Add("X-Api-Key", link[(link.IndexOf("#key=", StringComparison.Ordinal) + "#key=".Length)..]);
         // The demo is illustrative: the CAP messages it leads to are an exercise, never an actual alert.
         var warnings = await client.GetFromJsonAsync<JsonElement>(new Uri(host.BaseAddress, "/api/warnings?status=all"));
         var coordinated = warnings.GetProperty("warnings").EnumerateArray().First(w => w.GetProperty("warning").GetProperty("ruleId").GetString() == "coordinated-attacks");

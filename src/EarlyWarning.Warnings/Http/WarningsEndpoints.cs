@@ -19,15 +19,19 @@ public static partial class WarningsEndpoints
 {
     private const string Statuses = "open, resolved or all";
 
+    private static readonly string[] Readers = [ApiScopes.Operator, ApiScopes.Admin];
+
     public static WebApplication MapWarningsApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var warnings = app.MapGroup("/api/warnings");
-        warnings.MapGet("", GetWarnings);
-        warnings.MapGet("/{id}", GetWarningAsync);
+        // Reads are an operator's (or an admin's) too: the board holds every source's identity and notes, which a
+        // partner sees only through its entitlement (the feed, CAP), and nobody without a key sees at all.
+        warnings.MapGet("", GetWarnings).RequireAnyScope(Readers);
+        warnings.MapGet("/{id}", GetWarningAsync).RequireAnyScope(Readers);
         warnings.MapPost("/{id}/ack", AcknowledgeAsync).RequireScope(ApiScopes.Operator);
-        app.MapGet("/api/picture", GetPictureAsync);
-        app.MapGet("/api/live", FollowAsync);
+        app.MapGet("/api/picture", GetPictureAsync).RequireAnyScope(Readers);
+        app.MapGet("/api/live", FollowAsync).RequireAnyScope(Readers);
         return app;
     }
 

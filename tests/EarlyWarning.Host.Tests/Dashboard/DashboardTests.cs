@@ -34,7 +34,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
     public async Task an_operator_sees_the_balochistan_warning_arrive_acknowledges_it_and_looks_back_before_it()
     {
         HeadlessChromium.Locate(); // no browser is a failure, before a host is started for nothing
-        using var client = new HttpClient();
+        using var client = new HttpClient { DefaultRequestHeaders = { { "X-Api-Key", OperatorKey } } };
         using var host = HostProcess.Start(["--demo", "--demo-speed", DemoSpeed], new Dictionary<string, string>
         {
             ["Auth__Keys__0__Name"] = OperatorName,
@@ -48,6 +48,18 @@ public sealed class DashboardTests(ITestOutputHelper output)
         {
             await page.GotoAsync(host.BaseAddress);
             await page.WaitForAsync("document.querySelectorAll('#map path.district').length === 144", TimeSpan.FromSeconds(30), "the district map");
+
+            // Without a key the page shows none of the picture and asks for one.
+            await page.WaitForAsync("document.querySelector('[data-testid=connection]').dataset.state === 'down'", TimeSpan.FromSeconds(30), "the page to ask for a key");
+            Assert.Contains("operator key", await page.TextAsync("document.querySelector('[data-testid=status]')"), StringComparison.Ordinal);
+            Assert.Equal(0, (await page.EvaluateAsync("document.querySelectorAll('#warnings [data-testid=warning], #incidents circle').length")).GetInt32());
+            // The browser logs each refused request; those 401s are the only errors the page may have, and only until the key.
+            var keyless = browser.PageErrors.ToList();
+            Assert.All(keyless, e => Assert.Contains("status of 401", e, StringComparison.Ordinal));
+
+            // The key typed into the field labelled "Operator key" opens the live picture.
+            await page.TypeAsync("[...document.querySelectorAll('label')].find(l => l.textContent.trim() === 'Operator key').control", OperatorKey, "the operator key field");
+            await page.EvaluateAsync("document.getElementById('apikey').dispatchEvent(new Event('change', { bubbles: true }))");
             await page.WaitForAsync("document.querySelector('[data-testid=connection]').dataset.state === 'live'", TimeSpan.FromSeconds(30), "the live stream to connect");
             Assert.Equal("Kech", await page.TextAsync("document.querySelector('#map path#kech title')"));
 
@@ -83,8 +95,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
             Assert.True((await page.EvaluateAsync("document.querySelectorAll('#incidents circle.in-warning').length")).GetInt32() >= 8, "the warning's incidents are not marked on the map");
             await Shoot(page, "2-shown-on-the-map.png");
 
-            // Acknowledge, with the key typed into the field labelled "Operator key".
-            await page.TypeAsync("[...document.querySelectorAll('label')].find(l => l.textContent.trim() === 'Operator key').control", OperatorKey, "the operator key field");
+            // Acknowledge, with the key already in the field.
             await page.TypeAsync($"{item}.querySelector('input[data-role=note]')", "Seen by the test; QRF informed.", "the note field");
             await page.ClickAsync($"[...{item}.querySelectorAll('button')].find(b => b.textContent === 'Acknowledge')", "Acknowledge");
             await page.WaitForAsync($"{item} && {item}.dataset.acknowledged === 'true'", TimeSpan.FromSeconds(30), "the warning shown acknowledged");
@@ -122,11 +133,42 @@ public sealed class DashboardTests(ITestOutputHelper output)
             await page.WaitForAsync($"document.body.dataset.mode === 'live' && {item} && {item}.dataset.acknowledged === 'true'", TimeSpan.FromSeconds(30), "the live picture again");
             await page.WaitForAsync("document.querySelector('[data-testid=connection]').dataset.state === 'live'", TimeSpan.FromSeconds(30), "the live stream to reconnect");
 
-            Assert.Empty(browser.PageErrors);
+            Assert.Equal(keyless, browser.PageErrors);
         }
         catch
         {
             await Shoot(page, "failure.png");
+            output.WriteLine("Host output:\n" + string.Join('\n', host.Process.Output.TakeLast(30)) + "\n" + string.Join('\n', host.Process.Errors));
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task the_link_the_host_prints_opens_the_live_picture_and_leaves_no_key_in_the_address_bar()
+    {
+        HeadlessChromium.Locate();
+        using var client = new HttpClient();
+        using var host = HostProcess.Start([]);
+        await host.WaitForHealthAsync(client);
+        var line = Assert.Single(host.Process.Output, l => l.StartsWith("Open the dashboard with it: ", StringComparison.Ordinal));
+        var link = new Uri(line["Open the dashboard with it: ".Length..].Trim());
+        Assert.Equal(host.BaseAddress.Authority, link.Authority);
+        var key = Uri.UnescapeDataString(link.Fragment["#key=".Length..]);
+        Assert.Contains(host.Process.Output, l => l.EndsWith(": " + key, StringComparison.Ordinal)); // the key printed above the link
+
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(link);
+            await page.WaitForAsync("document.querySelector('[data-testid=connection]').dataset.state === 'live'", TimeSpan.FromSeconds(30), "the live stream to connect");
+            Assert.Equal("", (await page.EvaluateAsync("location.hash")).GetString());
+            Assert.Equal(key, (await page.EvaluateAsync("document.getElementById('apikey').value")).GetString());
+            Assert.Empty(browser.PageErrors);
+        }
+        catch
+        {
+            await Shoot(page, "link-failure.png");
             output.WriteLine("Host output:\n" + string.Join('\n', host.Process.Output.TakeLast(30)) + "\n" + string.Join('\n', host.Process.Errors));
             throw;
         }

@@ -30,7 +30,7 @@ public sealed class AcknowledgeTests : IAsyncLifetime
         Assert.Equal(WarningsApp.OperatorName, body.GetProperty("by").GetString());
 
         // The list shows it at once: the endpoint waits for the board to fold its own write.
-        var list = await _app.Http.GetFromJsonAsync<JsonElement>("/api/warnings");
+        var list = await _app.Operator.GetFromJsonAsync<JsonElement>("/api/warnings");
         var listed = list.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("warningId").GetString() == warning.WarningId);
         Assert.Equal(WarningsApp.OperatorName, listed.GetProperty("acknowledgement").GetProperty("by").GetString());
     }

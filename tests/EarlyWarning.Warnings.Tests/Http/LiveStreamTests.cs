@@ -18,7 +18,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
         var seen = await _app.AppendAsync(Warnings.Raised(before));
         var warning = Warnings.Coordinated();
 
-        using var stream = await SseClient.OpenAsync(_app.Http, $"/api/live?after={seen.Value}");
+        using var stream = await SseClient.OpenAsync(_app.Operator, $"/api/live?after={seen.Value}");
         var raised = await _app.AppendAsync(Warnings.Raised(warning));
         var updated = await _app.AppendAsync(Warnings.Updated(warning with { Severity = "Extreme" }, 2));
 
@@ -40,7 +40,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/live?after=0");
         request.Headers.Add("Last-Event-ID", first.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var stream = await SseClient.OpenAsync(_app.Http, request);
+        using var stream = await SseClient.OpenAsync(_app.Operator, request);
 
         var next = await stream.NextAsync();
         Assert.Equal(b.WarningId, next.Data.GetProperty("warningId").GetString());
@@ -49,7 +49,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task Incidents_are_streamed_as_they_are_recorded()
     {
-        using var stream = await SseClient.OpenAsync(_app.Http, $"/api/live?after={(await _app.Store.GetHeadPositionAsync()).Value}");
+        using var stream = await SseClient.OpenAsync(_app.Operator, $"/api/live?after={(await _app.Store.GetHeadPositionAsync()).Value}");
 
         var outcome = await _app.Ingest.ReportAsync(Reports.Kech(), null);
 
@@ -60,7 +60,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_position_that_is_not_a_number_is_a_validation_problem()
     {
-        using var response = await _app.Http.GetAsync("/api/live?after=latest");
+        using var response = await _app.Operator.GetAsync("/api/live?after=latest");
 
         await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "The query is not valid");
     }

@@ -78,7 +78,7 @@ public sealed class PictureTests : IAsyncLifetime
     [InlineData("2026-13-01")]
     public async Task A_bad_time_is_a_validation_problem(string asOf)
     {
-        using var response = await _app.Http.GetAsync($"/api/picture?asOf={asOf}");
+        using var response = await _app.Operator.GetAsync($"/api/picture?asOf={asOf}");
 
         await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "The query is not valid");
     }
@@ -92,7 +92,7 @@ public sealed class PictureTests : IAsyncLifetime
 
     private async Task<long> PositionAsync() => (await _app.Store.GetHeadPositionAsync()).Value;
 
-    private async Task<JsonElement> PictureAsync(string path) => await _app.Http.GetFromJsonAsync<JsonElement>(path);
+    private async Task<JsonElement> PictureAsync(string path) => await _app.Operator.GetFromJsonAsync<JsonElement>(path);
 
     private static IncidentReported Report(string reportId, string district, string? place, int killed, DateTimeOffset? occurredAt = null) =>
         Reports.In(reportId, district, place, killed, occurredAt);

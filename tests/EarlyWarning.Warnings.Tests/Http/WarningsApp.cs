@@ -25,9 +25,14 @@ public sealed class WarningsApp : IAsyncDisposable
     {
         _app = app;
         _storePath = storePath;
+        Operator = new HttpClient { BaseAddress = app.Http.BaseAddress, Timeout = app.Http.Timeout, DefaultRequestHeaders = { { ApiKeys.HeaderName, OperatorKey } } };
     }
 
+    /// <summary>A client without a key: for what anyone may ask, and for requests that carry their own key.</summary>
     public HttpClient Http => _app.Http;
+
+    /// <summary>A client that sends the operator's key with every request, as the dashboard does.</summary>
+    public HttpClient Operator { get; }
 
     public IEventStore Store => _app.Store;
 
@@ -71,6 +76,7 @@ public sealed class WarningsApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Operator.Dispose();
         await _app.DisposeAsync();
         TestWebApp.DeleteStoreFolder(_storePath);
     }

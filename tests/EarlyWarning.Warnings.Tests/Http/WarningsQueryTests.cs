@@ -32,12 +32,41 @@ public sealed class WarningsQueryTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/api/warnings")]
+    [InlineData("/api/warnings?status=all")]
+    [InlineData("/api/picture")]
+    [InlineData("/api/picture?asOf=2026-01-31T06:00Z")]
+    [InlineData("/api/live?after=0")]
+    public async Task Every_read_needs_an_operators_key_and_a_source_key_is_not_one(string path)
+    {
+        var warning = Warnings.Coordinated();
+        await _app.AppendAsync(Warnings.Raised(warning));
+
+        foreach (var (key, status, title) in new[]
+        {
+            ((string?)null, HttpStatusCode.Unauthorized, "API key required"),
+            ("ew_not_a_key", HttpStatusCode.Unauthorized, "Unknown API key"),
+            (WarningsApp.SourceKey, HttpStatusCode.Forbidden, "Not allowed for this key"),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path.Replace("/api/warnings?", $"/api/warnings/{warning.WarningId}?", StringComparison.Ordinal));
+            if (key is not null)
+                request.Headers.Add(ServiceDefaults.Security.ApiKeys.HeaderName, key);
+            using var response = await _app.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            var problem = await Problem.AssertAsync(response, status, title);
+            Assert.DoesNotContain(warning.WarningId, problem.GetRawText(), StringComparison.Ordinal);
+        }
+        using var allowed = await _app.Operator.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    [Theory]
     [InlineData("status=closed", "status")]
     [InlineData("province=baluchistan", "province")]
     [InlineData("severity=extreme", "severity")]
     public async Task A_bad_filter_is_a_validation_problem_naming_the_parameter(string query, string parameter)
     {
-        using var response = await _app.Http.GetAsync($"/api/warnings?{query}");
+        using var response = await _app.Operator.GetAsync($"/api/warnings?{query}");
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "The query is not valid");
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
@@ -52,7 +81,7 @@ public sealed class WarningsQueryTests : IAsyncLifetime
         await _app.AppendAsync(Warnings.Updated(warning with { Severity = "Extreme", IncidentCount = 9 }, 2));
         await _app.AppendAsync(Warnings.Resolved(warning, 3));
 
-        var body = await _app.Http.GetFromJsonAsync<JsonElement>($"/api/warnings/{warning.WarningId}");
+        var body = await _app.Operator.GetFromJsonAsync<JsonElement>($"/api/warnings/{warning.WarningId}");
 
         var history = body.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["V1.WarningRaised", "V1.WarningAcknowledged", "V1.WarningUpdated", "V1.WarningResolved"], history.Select(h => h.GetProperty("type").GetString()));
@@ -69,14 +98,14 @@ public sealed class WarningsQueryTests : IAsyncLifetime
     [InlineData("x")]
     public async Task An_unknown_warning_is_not_found(string id)
     {
-        using var response = await _app.Http.GetAsync($"/api/warnings/{id}");
+        using var response = await _app.Operator.GetAsync($"/api/warnings/{id}");
 
         await Problem.AssertAsync(response, HttpStatusCode.NotFound, "No such warning");
     }
 
     private async Task<List<string>> IdsAsync(string path)
     {
-        var body = await _app.Http.GetFromJsonAsync<JsonElement>(path);
+        var body = await _app.Operator.GetFromJsonAsync<JsonElement>(path);
         return body.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("warningId").GetString()!).ToList();
     }
 }

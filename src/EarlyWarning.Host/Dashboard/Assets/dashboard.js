@@ -1,5 +1,7 @@
 // The EarlyWarning dashboard: the picture from GET /api/picture, kept live by GET /api/live (server-sent events),
 // or as known at a past moment (?asOf=) when the time slider is moved back. No framework, no build step.
+// Every read needs the operator key: it comes from the link the host prints (#key=…, taken out of the address
+// bar at once) or the key field, and is kept for this tab only (sessionStorage).
 "use strict";
 
 const INCIDENT_TYPES = [
@@ -30,7 +32,7 @@ const state = {
   firstRecordedAt: null,
   mode: "loading", // "live" or "asof"
   asOf: null,
-  source: null, // the EventSource while live
+  source: null, // the AbortController of the live stream while it is open
   reconnect: null,
   dragging: false, // the slider is being moved and not yet let go
   selected: null, // the warning shown on the map
@@ -72,19 +74,39 @@ function formatBoth(iso) {
 
 // ------------------------------------------------------------------------------------------------ http
 
+function operatorKey() {
+  return $("apikey").value.trim();
+}
+
+// The key as a header, never in a URL: URLs end up in logs and browser history.
+function withKey(headers) {
+  const key = operatorKey();
+  return key ? { ...headers, "X-Api-Key": key } : headers;
+}
+
+// 401 and 403 are not outages: retrying will not help until someone enters a key that works.
+class KeyProblem extends Error {}
+
 async function getJson(url) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, signal: controller.signal });
+    response = await fetch(url, { headers: withKey({ Accept: "application/json" }), signal: controller.signal });
   } catch (error) {
     throw new Error(error.name === "AbortError" ? `${url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s` : `${url} is not reachable (${error.message})`);
   } finally {
     clearTimeout(timer);
   }
+  if (response.status === 401 || response.status === 403) throw new KeyProblem(await describeFailure(response, url));
   if (!response.ok) throw new Error(await describeFailure(response, url));
   return response.json();
+}
+
+function askForKey(error) {
+  setConnection("down", "Key needed");
+  setStatus(`Enter the operator key the host printed (top right) to see the picture. ${error.message}`, "error");
+  $("apikey").focus();
 }
 
 async function describeFailure(response, url) {
@@ -350,8 +372,7 @@ function select(warningId) {
 
 async function acknowledge(warningId, note, button) {
   const keyInput = $("apikey");
-  const key = keyInput.value.trim();
-  if (!key) {
+  if (!operatorKey()) {
     state.problems.set(warningId, "Enter the operator key (top right) to acknowledge.");
     renderWarnings();
     keyInput.focus();
@@ -363,7 +384,7 @@ async function acknowledge(warningId, note, button) {
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json", "X-Api-Key": key },
+      headers: withKey({ "Content-Type": "application/json", Accept: "application/json" }),
       body: JSON.stringify({ note: note || null }),
     });
     if (!response.ok) throw new Error(await describeFailure(response, url));
@@ -428,6 +449,10 @@ async function goLive() {
     picture = await getJson("/api/picture");
   } catch (error) {
     if (generation !== state.generation) return;
+    if (error instanceof KeyProblem) {
+      askForKey(error);
+      return;
+    }
     setConnection("down", "Offline");
     setStatus(`No picture: ${error.message}. Retrying in 5 s.`, "error");
     state.reconnect = setTimeout(() => { if (generation === state.generation) goLive(); }, 5000);
@@ -457,7 +482,8 @@ async function goAsOf(when) {
     setStatus(`Picture as known at ${formatUtc(when)}: ${state.incidents.size} incidents and ${openCount()}. Live updates paused — press Now to resume.`);
   } catch (error) {
     if (generation !== state.generation) return;
-    setStatus(`No picture for ${formatUtc(when)}: ${error.message}`, "error");
+    if (error instanceof KeyProblem) askForKey(error);
+    else setStatus(`No picture for ${formatUtc(when)}: ${error.message}`, "error");
   }
 }
 
@@ -468,45 +494,78 @@ function openCount() {
 
 // ------------------------------------------------------------------------------------------------ live stream
 
-function openStream(generation) {
-  const source = new EventSource(`/api/live?after=${state.position}`);
-  state.source = source;
+// EventSource cannot send a header, so the stream is read with fetch and parsed here (the server sends `event`,
+// `id` and one `data` line per message, and comment lines to keep the connection alive).
+async function openStream(generation) {
+  const controller = new AbortController();
+  state.source = controller;
   // A burst of changes (a replay, a busy night) is drawn once per tenth of a second, not once per event.
   let pending = null;
   const schedule = () => {
     pending ??= setTimeout(() => { pending = null; if (generation === state.generation) renderAll(); }, 100);
   };
-  const advance = (event) => {
-    const position = Number(event.lastEventId);
+  const handle = (message) => {
+    if (message.event === "reset") {
+      // The server no longer holds changes from our position: start again from a fresh picture.
+      if (generation === state.generation) goLive();
+      return;
+    }
+    if (message.event === "incident") applyIncident(JSON.parse(message.data));
+    else if (message.event === "warning") {
+      const view = JSON.parse(message.data);
+      applyWarning(view);
+      if (view.event === "raised") setStatus(`New warning [${view.warning.severity}]: ${view.warning.headline}`);
+    } else return;
+    const position = Number(message.id);
     if (Number.isFinite(position) && position > state.position) state.position = position;
     document.body.dataset.position = String(state.position);
+    schedule();
   };
-  source.onopen = () => setConnection("live", "Live");
-  source.addEventListener("incident", (event) => {
-    applyIncident(JSON.parse(event.data));
-    advance(event);
-    schedule();
-  });
-  source.addEventListener("warning", (event) => {
-    const view = JSON.parse(event.data);
-    applyWarning(view);
-    advance(event);
-    schedule();
-    if (view.event === "raised") setStatus(`New warning [${view.warning.severity}]: ${view.warning.headline}`);
-  });
-  // The server no longer holds changes from our position: start again from a fresh picture.
-  source.addEventListener("reset", () => { if (generation === state.generation) goLive(); });
-  source.onerror = () => {
-    // Reopen ourselves from the last position seen rather than let EventSource retry with the first URL.
-    closeStream();
-    if (generation !== state.generation) return;
+  const url = `/api/live?after=${state.position}`;
+  try {
+    const response = await fetch(url, { headers: withKey({ Accept: "text/event-stream" }), signal: controller.signal });
+    if (response.status === 401 || response.status === 403) throw new KeyProblem(await describeFailure(response, url));
+    if (!response.ok) throw new Error(await describeFailure(response, url));
+    if (generation === state.generation) setConnection("live", "Live");
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value.replace(/\r\n?/g, "\n");
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const message = { event: "message", id: null, data: [] };
+        for (const line of block.split("\n")) {
+          if (line === "" || line.startsWith(":")) continue;
+          const colon = line.indexOf(":");
+          const field = colon < 0 ? line : line.slice(0, colon);
+          const text = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+          if (field === "data") message.data.push(text);
+          else if (field === "event" || field === "id") message[field] = text;
+        }
+        if (message.data.length) handle({ ...message, data: message.data.join("\n") });
+        else if (message.event === "reset") handle(message);
+      }
+    }
+    throw new Error("the live stream ended");
+  } catch (error) {
+    // Reopen ourselves from the last position seen, unless this stream was closed on purpose.
+    if (controller.signal.aborted || generation !== state.generation) return;
+    if (error instanceof KeyProblem) {
+      askForKey(error);
+      return;
+    }
+    state.source = null;
     setConnection("reconnecting", "Reconnecting…");
     state.reconnect = setTimeout(() => { if (generation === state.generation) openStream(generation); }, 2000);
-  };
+  }
 }
 
 function closeStream() {
-  if (state.source) state.source.close();
+  if (state.source) state.source.abort();
   state.source = null;
   clearTimeout(state.reconnect);
 }
@@ -553,9 +612,18 @@ function wireControls() {
   $("live").addEventListener("click", goLive);
 
   const key = $("apikey");
+  // The host prints a link with the key in the fragment, which browsers never send to the server; it is kept for
+  // this tab and taken out of the address bar so it is not bookmarked or shown on a shared screen.
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.get("key")) {
+    sessionStorage.setItem(KEY_STORAGE, fragment.get("key").trim());
+    history.replaceState(null, "", location.pathname + location.search);
+  }
   key.value = sessionStorage.getItem(KEY_STORAGE) || "";
   key.addEventListener("input", () => sessionStorage.setItem(KEY_STORAGE, key.value.trim()));
-  $("key-form").addEventListener("submit", (event) => event.preventDefault());
+  // A new key is tried at once: the picture loads without waiting for the next retry.
+  key.addEventListener("change", () => { if (state.mode !== "asof") goLive(); });
+  $("key-form").addEventListener("submit", (event) => { event.preventDefault(); if (state.mode !== "asof") goLive(); });
 
   setInterval(() => { if (state.mode === "live") updateSlider(); }, 1000);
 }
