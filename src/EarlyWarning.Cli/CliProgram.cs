@@ -2,6 +2,7 @@ using EarlyWarning.Cli.Backtesting;
 using EarlyWarning.Cli.CommandLine;
 using EarlyWarning.Cli.Partners;
 using EarlyWarning.Cli.Picture;
+using EarlyWarning.Cli.ReadModels;
 using EarlyWarning.Cli.RuleFiles;
 using EarlyWarning.EventStore;
 
@@ -53,6 +54,12 @@ internal static class CliProgram
                     return 0;
                 case CliCommand.RedeliverToPartner redeliver:
                     await RedeliverRun.RunAsync(redeliver.Options, Console.Out, stop.Token);
+                    return 0;
+                case CliCommand.ListModels list:
+                    await ReadModelsRun.ListAsync(list.Service, Console.Out, stop.Token);
+                    return 0;
+                case CliCommand.RebuildModel rebuild:
+                    await ReadModelsRun.RebuildAsync(rebuild.Service, rebuild.Model, Console.Out, stop.Token);
                     return 0;
                 case CliCommand.Backtest backtest:
                     await BacktestRun.RunAsync(backtest.Options, Console.Out, Console.Error, !Console.IsErrorRedirected, stop.Token);

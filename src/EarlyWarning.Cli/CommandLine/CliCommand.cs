@@ -24,4 +24,10 @@ internal abstract record CliCommand
 
     /// <summary><c>ew partners redeliver</c>: ask the service to send a partner's events again.</summary>
     public sealed record RedeliverToPartner(RedeliverOptions Options) : CliCommand;
+
+    /// <summary><c>ew models list</c>: a service's read models and where they stand.</summary>
+    public sealed record ListModels(ServiceOptions Service) : CliCommand;
+
+    /// <summary><c>ew models rebuild</c>: ask a service to rebuild one of its read models from the store.</summary>
+    public sealed record RebuildModel(ServiceOptions Service, string Model) : CliCommand;
 }

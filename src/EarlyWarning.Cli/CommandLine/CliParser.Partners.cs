@@ -4,7 +4,7 @@ namespace EarlyWarning.Cli.CommandLine;
 
 internal static partial class CliParser
 {
-    /// <summary>The environment variable <c>ew partners redeliver</c> takes the key from when <c>--key</c> is not given.</summary>
+    /// <summary>The environment variable the service clients (<c>ew partners redeliver</c>, <c>ew models</c>) take the key from when <c>--key</c> is not given.</summary>
     public const string KeyVariable = "EW_API_KEY";
 
     private static CliCommand ParsePartners(List<string> args)
@@ -105,11 +105,8 @@ internal static partial class CliParser
                 since = Time("--since", time, endOfDay: false);
                 break;
         }
-        var key = values.GetValueOrDefault("--key") ?? Environment.GetEnvironmentVariable(KeyVariable);
-        if (string.IsNullOrWhiteSpace(key))
-            throw new CommandLineException($"partners redeliver needs an operator's API key: --key <key> or the environment variable {KeyVariable}");
-        var url = values.TryGetValue("--url", out var text) ? Address("--url", text, "http://127.0.0.1:5080", "http", "https") : new Uri("http://127.0.0.1:5080/");
-        return new CliCommand.RedeliverToPartner(new RedeliverOptions(url, key, partner, channel, after, since));
+        var service = Service(values, "partners redeliver");
+        return new CliCommand.RedeliverToPartner(new RedeliverOptions(service.Url, service.Key, partner, channel, after, since));
     }
 
     private static Uri Address(string option, string text, string example, params string[] schemes)

@@ -18,8 +18,9 @@ internal static partial class CliParser
             "rules" => ParseRules(args.Skip(1).ToList()),
             "picture" => ParsePicture(args.Skip(1).ToList()),
             "partners" => ParsePartners(args.Skip(1).ToList()),
+            "models" => ParseModels(args.Skip(1).ToList()),
             var other when other.StartsWith('-') => throw new CommandLineException($"unknown option '{other}'; run 'ew --help' for the commands"),
-            var other => throw new CommandLineException($"unknown command '{other}'; the commands are backtest, picture, partners and rules check (see ew --help)"),
+            var other => throw new CommandLineException($"unknown command '{other}'; the commands are backtest, picture, partners, models and rules check (see ew --help)"),
         };
     }
 

@@ -10,6 +10,7 @@ internal static class Usage
           backtest      evaluate a rule set on the stored history and list the warnings it would have raised
           picture       the incidents and warnings as the system knew them at a moment
           partners      provision partners' RabbitMQ users and queues; re-deliver to a partner
+          models        list a service's read models; rebuild one from the store without a restart
           rules check   validate rule files and list every error
 
         Run 'ew <command> --help' for a command's options.
@@ -104,6 +105,23 @@ internal static class Usage
           --help               this text
 
         Exit codes: 0 done, 1 RabbitMQ is unreachable or refused, 2 bad usage or settings (nothing changed).
+        """;
+
+    public const string Models = """
+        Usage: ew models list [options]
+               ew models rebuild <name> [options]
+
+        A service keeps read models in memory, folded from the store (the host and the dispatch service:
+        warnings-board, the picture, warnings and live stream; cap-feed, the CAP Atom feed). 'list' shows where
+        each stands. 'rebuild' has the service fold the whole store into a new model while it keeps serving the
+        old one, swap it in, and record the rebuild (who, when, how far) on the operator-audit stream; the
+        dashboard's live stream then starts again from the new picture. The answer comes when it is in place.
+
+          --url <url>          the service (default http://127.0.0.1:5080)
+          --key <key>          an operator's or admin's API key (default: the environment variable EW_API_KEY)
+          --help               this text
+
+        Exit codes: 0 done, 1 the service is unreachable or refused (nothing rebuilt), 2 bad usage.
         """;
 
     public const string PartnersRedeliver = """

@@ -7,6 +7,8 @@ public sealed class CommandLineTests
     [InlineData(new[] { "--help" }, "Usage: ew <command>")]
     [InlineData(new[] { "backtest", "--help" }, "--rules <path>")]
     [InlineData(new[] { "rules", "check", "--help" }, "Usage: ew rules check")]
+    [InlineData(new[] { "models", "--help" }, "Usage: ew models list")]
+    [InlineData(new[] { "models", "rebuild", "--help" }, "ew models rebuild <name>")]
     public async Task help_is_printed_on_standard_output(string[] args, string expected)
     {
         var run = await Ew.RunAsync(args);
@@ -30,6 +32,14 @@ public sealed class CommandLineTests
     [InlineData("unknown store", new[] { "backtest", "--rules", "rules/", "--store", "mysql:localhost" }, "--store must be sqlite:<path> or postgres:")]
     [InlineData("bad schema", new[] { "backtest", "--rules", "rules/", "--store", "postgres:Host=127.0.0.1;Port=1", "--schema", "Bad-Schema" }, "not a valid schema name")]
     [InlineData("option twice", new[] { "backtest", "--rules", "rules/", "--to", "2026-01-01", "--to", "2026-01-02" }, "'--to' is given twice")]
+    [InlineData("models without a subcommand", new[] { "models" }, "needs a subcommand: list or rebuild")]
+    [InlineData("unknown models subcommand", new[] { "models", "refresh" }, "unknown subcommand 'models refresh'")]
+    [InlineData("rebuild without a model", new[] { "models", "rebuild", "--key", "k" }, "needs the model's name")]
+    [InlineData("rebuild of two models", new[] { "models", "rebuild", "warnings-board", "cap-feed", "--key", "k" }, "takes one model, not 2")]
+    [InlineData("list with an argument", new[] { "models", "list", "warnings-board", "--key", "k" }, "models list takes no argument")]
+    [InlineData("models without a key", new[] { "models", "rebuild", "warnings-board" }, "needs an operator's API key: --key <key> or the environment variable EW_API_KEY")]
+    [InlineData("models with a bad url", new[] { "models", "list", "--key", "k", "--url", "ftp://127.0.0.1" }, "--url must be a http or https URL")]
+    [InlineData("redeliver without a key", new[] { "partners", "redeliver", "--partner", "p", "--channel", "amqp", "--after", "1" }, "partners redeliver needs an operator's API key")]
     public async Task a_mistake_is_named_on_standard_error_with_exit_code_2(string _, string[] args, string expected)
     {
         var run = await Ew.RunAsync(args);
@@ -54,6 +64,22 @@ public sealed class CommandLineTests
         Assert.Contains(run.Errors, line => line.StartsWith($"{path}:8:", StringComparison.Ordinal) && line.Contains("window", StringComparison.Ordinal));
         Assert.Equal("ew: 1 error in the rules; nothing was evaluated", run.Errors[^1]);
         Assert.False(File.Exists(Path.Combine(folder.Path, "never-opened.db")));
+    }
+
+    [Theory]
+    [InlineData("models", "list")]
+    [InlineData("models", "rebuild", "warnings-board")]
+    [InlineData("partners", "redeliver", "--partner", "p", "--channel", "amqp", "--after", "1")]
+    public async Task an_unreachable_service_is_one_line_and_exit_code_1(params string[] args)
+    {
+        var url = $"http://127.0.0.1:{Testing.Ports.Free()}";
+
+        var run = await Ew.RunAsync(args.Concat(["--key", "k", "--url", url]).ToArray());
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Empty(run.Output);
+        var line = Assert.Single(run.Errors);
+        Assert.StartsWith($"ew: the service at {url}/ cannot be reached", line, StringComparison.Ordinal);
     }
 
     [Fact]
