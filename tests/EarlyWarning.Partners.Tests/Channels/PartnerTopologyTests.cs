@@ -101,7 +101,7 @@ public sealed class PartnerTopologyTests
     [Fact]
     public void a_countrywide_warning_is_routed_by_the_entitled_province_it_was_admitted_through()
     {
-        var countrywide = Countrywide(CapSeverity.Extreme);
+        var countrywide = CountrywideWarning.Of(CapSeverity.Extreme);
 
         Assert.Equal("warning.khyber-pakhtunkhwa.none.extreme", PartnerTopology.WarningRoutingKey(countrywide, Of(["khyber-pakhtunkhwa"])));
         // Its incidents are in Sindh, then Khyber Pakhtunkhwa, then Balochistan: the first entitled one counts.
@@ -187,28 +187,8 @@ public sealed class PartnerTopologyTests
         }
         foreach (var severity in CapSeverity.All)
         {
-            var countrywide = Countrywide(severity);
+            var countrywide = CountrywideWarning.Of(severity);
             yield return ($"{severity} countrywide warning", SampleWarnings.Raised(countrywide), PartnerTopology.WarningRoutingKey(countrywide, entitlement));
         }
-    }
-
-    /// <summary>A warning grouped over the whole country, with incidents in Sindh and Khyber Pakhtunkhwa, then Balochistan.</summary>
-    private static WarningSnapshot Countrywide(string severity)
-    {
-        var warning = SampleWarnings.Coordinated(severity: severity);
-        var incident = warning.Incidents[0];
-        return warning with
-        {
-            ProvinceId = null,
-            GroupBy = "all",
-            GroupKey = "all",
-            GroupName = "Pakistan",
-            Incidents =
-            [
-                incident with { IncidentId = "incident-s", ProvinceId = "sindh", DistrictId = "karachi-south" },
-                incident with { IncidentId = "incident-k", ProvinceId = "khyber-pakhtunkhwa", DistrictId = "peshawar" },
-                incident,
-            ],
-        };
     }
 }

@@ -79,7 +79,7 @@ public sealed class NodeConsumerTests : IAsyncLifetime
             Assert.True(kp.IsAccepted && kech.IsAccepted);
             var severe = SampleWarnings.Coordinated(province: "khyber-pakhtunkhwa", severity: CapSeverity.Severe);
             var moderate = SampleWarnings.Coordinated(province: "khyber-pakhtunkhwa", severity: CapSeverity.Moderate);
-            var countrywide = Countrywide();
+            var countrywide = CountrywideWarning.Of(CapSeverity.Extreme);
             foreach (var warning in new[] { severe, moderate, countrywide })
                 await WarningAppends.AppendAsync(app.Store, app.Registry, SampleWarnings.Raised(warning));
 
@@ -177,19 +177,4 @@ public sealed class NodeConsumerTests : IAsyncLifetime
     }
 
     private static StreamName IncidentStreamOf(string incidentId) => Contracts.Incidents.IncidentStreams.Incident(incidentId);
-
-    /// <summary>A countrywide Extreme warning with incidents in Balochistan and Khyber Pakhtunkhwa.</summary>
-    private static WarningSnapshot Countrywide()
-    {
-        var warning = SampleWarnings.Coordinated(severity: CapSeverity.Extreme);
-        var incident = warning.Incidents[0];
-        return warning with
-        {
-            ProvinceId = null,
-            GroupBy = "all",
-            GroupKey = "all",
-            GroupName = "Pakistan",
-            Incidents = [incident, incident with { IncidentId = "incident-k", ProvinceId = "khyber-pakhtunkhwa", DistrictId = "peshawar" }],
-        };
-    }
 }

@@ -67,19 +67,10 @@ public sealed class RelayApp : IAsyncDisposable
     }
 
     /// <summary>Ingests a report as a source would; returns the incident's id.</summary>
-    public async Task<string> ReportAsync(IncidentReported report)
-    {
-        var outcome = await _app.Get<IncidentIngest>().ReportAsync(report, null);
-        Assert.True(outcome.IsAccepted, string.Join("; ", outcome.Errors));
-        return outcome.IncidentId!;
-    }
+    public Task<string> ReportAsync(IncidentReported report) => _app.ReportAsync(report);
 
     /// <summary>Appends a warning event as the rules service does: exact version on <c>warning-{id}</c>.</summary>
-    public async Task<long> AppendAsync(WarningSnapshot warning, int version)
-    {
-        object warningEvent = version == 1 ? SampleWarnings.Raised(warning) : SampleWarnings.Updated(warning, version);
-        return (await WarningAppends.AppendAsync(Store, _app.Registry, warningEvent)).LastPosition.Value;
-    }
+    public Task<long> AppendAsync(WarningSnapshot warning, int version) => _app.AppendWarningAsync(warning, version);
 
     /// <summary>Waits until the relay has stored a checkpoint at the store's head: every partner's queue then holds everything.</summary>
     public async Task CaughtUpAsync()

@@ -116,19 +116,10 @@ public sealed class WebhooksApp : IAsyncDisposable
         await Store.LoadCheckpointAsync(PartnerWebhookDelivery.SubscriptionId(partner));
 
     /// <summary>Ingests a report as a source would; returns the incident's id.</summary>
-    public async Task<string> ReportAsync(IncidentReported report)
-    {
-        var outcome = await Web.Get<IncidentIngest>().ReportAsync(report, null);
-        Assert.True(outcome.IsAccepted, string.Join("; ", outcome.Errors));
-        return outcome.IncidentId!;
-    }
+    public Task<string> ReportAsync(IncidentReported report) => Web.ReportAsync(report);
 
     /// <summary>Appends a warning event as the rules service does: exact version on <c>warning-{id}</c>.</summary>
-    public async Task<long> AppendAsync(WarningSnapshot warning, int version)
-    {
-        object warningEvent = version == 1 ? SampleWarnings.Raised(warning) : SampleWarnings.Updated(warning, version);
-        return (await WarningAppends.AppendAsync(Store, Registry, warningEvent)).LastPosition.Value;
-    }
+    public Task<long> AppendAsync(WarningSnapshot warning, int version) => Web.AppendWarningAsync(warning, version);
 
     /// <summary>Every event the HTTP feed gives a partner's key, as the JSON the feed sends.</summary>
     public async Task<List<JsonElement>> FeedAsync(string key)
