@@ -13,6 +13,7 @@
 #     port they name are checked) and EW_REQUIRE_INFRASTRUCTURE=1.
 #     Finds Chromium for the dashboard tests (EW_TEST_CHROMIUM when set; else `chromium` on PATH;
 #     else apt-get install chromium as root) and exports its path as EW_TEST_CHROMIUM, or stops.
+#     Makes sure node and npm are on PATH (else apt-get install nodejs npm as root), or stops.
 #  4. Runs `dotnet test` on the solution (extra arguments are passed through, e.g. --filter)
 #     and prints one line `Summary: N passed, M failed, K skipped`. It exits non-zero when
 #     dotnet test fails, when any test failed or was skipped (a skipped test is a defect here),
@@ -324,6 +325,17 @@ verify_chromium() {
     log "chromium: $(tail -n 1 "$INFRA_LOG")"
 }
 
+# The partner-consumer test runs an independent AMQP client written for Node.js (npm ci of its lock file).
+ensure_node() {
+    if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+        log "node: $(node --version), npm $(npm --version)"
+    elif can_apt && apt_install nodejs npm && command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+        log "node: installed Debian's nodejs $(node --version) and npm $(npm --version)"
+    else
+        die "node and npm are not installed and could not be installed (needs root and apt-get: apt-get install nodejs npm); the partner-consumer test needs them"
+    fi
+}
+
 # ---------------------------------------------------------------------------------------------
 # connection strings given by the caller
 
@@ -390,6 +402,7 @@ else
 fi
 verify_chromium
 export EW_TEST_CHROMIUM
+ensure_node
 
 log "infrastructure ready in $((SECONDS - infra_start)) s (log: $INFRA_LOG)"
 
