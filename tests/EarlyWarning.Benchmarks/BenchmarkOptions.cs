@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EarlyWarning.Benchmarks;
 
 /// <summary>
-/// The command line: <c>[--suite store|ingest|rules|dispatch|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
+/// The command line: <c>[--suite store|ingest|rules|dispatch|partners|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
 /// [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]</c>.
 /// Every count and duration of the run is a default figure multiplied by <see cref="Scale"/>, so one knob
 /// turns the full run into a smoke test (0.05) without a second set of numbers to keep in step.
@@ -23,6 +23,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>The dispatch suite: one warning fanned out to 100 webhook receivers (see <c>Dispatch/FanOutFigure</c>).</summary>
     public bool RunDispatch { get; init; }
+
+    /// <summary>The partners suite: the AMQP relay and the HTTP feed catching up on a store (see <c>Partners/PartnersSuite</c>).</summary>
+    public bool RunPartners { get; init; }
 
     /// <summary>Rules suite: the engine alone under BenchmarkDotNet.</summary>
     public bool RunRulesEngine { get; init; } = true;
@@ -70,7 +73,7 @@ public sealed record BenchmarkOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/EarlyWarning.Benchmarks -- " +
-        "[--suite store|ingest|rules|dispatch|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
+        "[--suite store|ingest|rules|dispatch|partners|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
         "[--data-dir DIR] [--postgres CONNECTION-STRING] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -84,12 +87,13 @@ public sealed record BenchmarkOptions
             {
                 "--suite" => Value() switch
                 {
-                    "store" => options with { RunStore = true, RunIngest = false, RunRules = false, RunDispatch = false },
-                    "ingest" => options with { RunStore = false, RunIngest = true, RunRules = false, RunDispatch = false },
-                    "rules" => options with { RunStore = false, RunIngest = false, RunRules = true, RunDispatch = false },
-                    "dispatch" => options with { RunStore = false, RunIngest = false, RunRules = false, RunDispatch = true },
-                    "all" => options with { RunStore = true, RunIngest = true, RunRules = true, RunDispatch = true },
-                    var other => throw new ArgumentException($"'{other}' is not a suite (store, ingest, rules, dispatch, all).\n{Usage}"),
+                    "store" => options with { RunStore = true, RunIngest = false, RunRules = false, RunDispatch = false, RunPartners = false },
+                    "ingest" => options with { RunStore = false, RunIngest = true, RunRules = false, RunDispatch = false, RunPartners = false },
+                    "rules" => options with { RunStore = false, RunIngest = false, RunRules = true, RunDispatch = false, RunPartners = false },
+                    "dispatch" => options with { RunStore = false, RunIngest = false, RunRules = false, RunDispatch = true, RunPartners = false },
+                    "partners" => options with { RunStore = false, RunIngest = false, RunRules = false, RunDispatch = false, RunPartners = true },
+                    "all" => options with { RunStore = true, RunIngest = true, RunRules = true, RunDispatch = true, RunPartners = true },
+                    var other => throw new ArgumentException($"'{other}' is not a suite (store, ingest, rules, dispatch, partners, all).\n{Usage}"),
                 },
                 "--rules" => Value() switch
                 {

@@ -8,10 +8,13 @@
 // the embedded mode (--mode), beside the raw bus and the bare store; see Ingest/IngestSuite.cs.
 // With --suite rules (or all), the rules suite: the engine alone, the back-test, live warnings; see Rules/RulesSuite.cs.
 // With --suite dispatch (or all), one warning fanned out to 100 webhook receivers; see Dispatch/FanOutFigure.cs.
+// With --suite partners (or all), the AMQP relay and the HTTP feed catching up on a store, beside the plain RabbitMQ
+// client and the store's own read; see Partners/PartnersSuite.cs.
 using System.Diagnostics;
 using EarlyWarning.Benchmarks;
 using EarlyWarning.Benchmarks.Dispatch;
 using EarlyWarning.Benchmarks.Ingest;
+using EarlyWarning.Benchmarks.Partners;
 using EarlyWarning.Benchmarks.Rules;
 
 BenchmarkOptions options;
@@ -46,6 +49,8 @@ try
         Console.WriteLine();
         Console.WriteLine((await new FanOutFigure(options, Progress).RunAsync()).ToMarkdown());
     }
+    if (options.RunPartners)
+        await PartnersSuite.RunAsync(options, args, Progress);
     if (!options.RunStore)
     {
         Progress("done");
