@@ -64,6 +64,35 @@ public static class BenchmarkHosts
         }
     }
 
+    /// <summary>
+    /// A generic host on the SQLite store at <paramref name="storePath"/> with the service defaults, <paramref name="settings"/>
+    /// over them, its logs on stderr (stdout is the report), and the parts <paramref name="add"/> wires, started.
+    /// </summary>
+    public static async Task<IHost> StartOnSqliteAsync(string storePath, IReadOnlyDictionary<string, string?> settings, Action<HostApplicationBuilder> add)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["EventStore:Adapter"] = "sqlite",
+            ["EventStore:Sqlite:Path"] = storePath,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSingleton<IHostLifetime, HostLifetime>();
+        builder.AddServiceDefaults();
+        await builder.AddEventStoreAsync();
+        add(builder);
+        return await StartAsync(builder);
+    }
+
     private static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> configuration)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

@@ -135,41 +135,10 @@ public sealed class RelayFigure(StoreFill fill, Action<string> progress)
     }
 
     /// <summary>The relay's part of <c>EarlyWarning.Partners.Service</c>, in a generic host on <paramref name="path"/>.</summary>
-    private static async Task<IHost> StartAsync(string path, Dictionary<string, string?> settings, string brokerUri)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    private static Task<IHost> StartAsync(string path, Dictionary<string, string?> settings, string brokerUri) =>
+        BenchmarkHosts.StartOnSqliteAsync(path, new Dictionary<string, string?>(settings) { ["ConnectionStrings:RabbitMq"] = brokerUri }, builder =>
         {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
+            builder.AddPartners();
+            builder.AddPartnerRelay();
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["EventStore:Adapter"] = "sqlite",
-            ["EventStore:Sqlite:Path"] = path,
-            ["ConnectionStrings:RabbitMq"] = brokerUri,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.Configuration.AddInMemoryCollection(settings);
-        // Stdout is the report: the host's logs go to stderr with the progress lines.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddSingleton<IHostLifetime, HostLifetime>();
-        builder.AddServiceDefaults();
-        await builder.AddEventStoreAsync();
-        builder.AddPartners();
-        builder.AddPartnerRelay();
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-        return host;
-    }
 }

@@ -115,37 +115,21 @@ public sealed class LiveFigure(BenchmarkOptions options, Action<string> progress
     }
 
     /// <summary>Ingest and rules in one generic host on SQLite, as the host wires them; <paramref name="add"/> adds more parts.</summary>
-    internal static async Task<IHost> StartAsync(string storePath, IReadOnlyDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? add = null)
+    internal static Task<IHost> StartAsync(string storePath, IReadOnlyDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? add = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var all = new Dictionary<string, string?>
         {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["EventStore:Adapter"] = "sqlite",
-            ["EventStore:Sqlite:Path"] = storePath,
             ["Rules:Directory"] = RulesPaths.RulesDirectory,
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:EarlyWarning.Warnings"] = "Error",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        return BenchmarkHosts.StartOnSqliteAsync(storePath, all, builder =>
+        {
+            builder.AddIngest();
+            builder.AddRules();
+            add?.Invoke(builder);
         });
-        if (settings is not null)
-            builder.Configuration.AddInMemoryCollection(settings);
-        // Stdout is the report: the host's logs go to stderr with the progress lines.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddSingleton<IHostLifetime, HostLifetime>();
-        builder.AddServiceDefaults();
-        await builder.AddEventStoreAsync();
-        builder.AddIngest();
-        builder.AddRules();
-        add?.Invoke(builder);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 
     /// <summary>Suicide attacks an hour apart ending now, in turn over the provinces; each province's districts in turn.</summary>
