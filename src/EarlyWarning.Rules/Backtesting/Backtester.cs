@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.EventStore;
 using EarlyWarning.Rules.Model;
@@ -15,6 +16,10 @@ public static class Backtester
 {
     private const int PageSize = 8192;
 
+    // Decoded pages the reader may run ahead of the engine. Two would keep both busy; a few more absorb the
+    // pages where one side is slower than usual. Each page is ~8,192 summaries, so this bounds memory too.
+    private const int PagesAhead = 4;
+
     public static async Task<BacktestResult> RunAsync(
         IEventReader store, RuleSet ruleSet, DateTimeOffset from, DateTimeOffset to, IProgress<BacktestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -27,35 +32,80 @@ public static class Backtester
     /// The run itself; <paramref name="observe"/> sees every incident event's summary in store order, whatever its
     /// event time, so a caller can keep the incidents as finally known from the same read.
     /// </summary>
+    /// <remarks>
+    /// Reading and decoding run on their own task, up to <see cref="PagesAhead"/> pages ahead of the engine, which
+    /// runs here: the two take comparable time, so with two cores the run takes about the longer of them rather
+    /// than their sum. The engine, <paramref name="observe"/> and <paramref name="progress"/> still see every
+    /// incident in store order, since one reader writes whole pages in order to a channel one consumer reads in order.
+    /// </remarks>
     internal static async Task<EvaluationRun> EvaluateAsync(
         IEventReader store, RuleSet ruleSet, DateTimeOffset from, DateTimeOffset to, IProgress<BacktestProgress>? progress, Action<IncidentSummary>? observe, CancellationToken cancellationToken)
     {
         var head = await store.GetHeadPositionAsync(cancellationToken).ConfigureAwait(false);
         var run = new EvaluationRun(ruleSet, from, to);
-        var filter = EventFilter.ForStreams(IncidentStreams.IncidentPrefix);
-        var position = GlobalPosition.Start;
+        var pages = Channel.CreateBounded<DecodedPage>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadAsync(store, pages.Writer, stopReading.Token), CancellationToken.None);
         var reported = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            var read = 0;
-            await foreach (var recorded in store.ReadAllAsync(position, PageSize, filter, cancellationToken).ConfigureAwait(false))
+            // The wait is not cancelled: the reader is, and completes the channel when it stops, which ends this loop.
+            await foreach (var page in pages.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                read++;
-                position = recorded.Position;
-                if (IncidentEventDecoder.Carries(recorded) && IncidentEventDecoder.Decode(recorded) is { } incident)
+                // The reader may have read to the end already, pages ahead; a cancelled run stops here all the same.
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var (incident, recordedAt) in page.Incidents)
                 {
                     observe?.Invoke(incident);
-                    run.Apply(incident, recorded.RecordedAt);
+                    run.Apply(incident, recordedAt);
+                }
+                if (progress is not null && (page.Read < PageSize || reported.ElapsedMilliseconds >= 250))
+                {
+                    progress.Report(new BacktestProgress(run.Events, page.Position.Value, head.Value, run.Raised));
+                    reported.Restart();
                 }
             }
-            if (progress is not null && (read < PageSize || reported.ElapsedMilliseconds >= 250))
-            {
-                progress.Report(new BacktestProgress(run.Events, position.Value, head.Value, run.Raised));
-                reported.Restart();
-            }
-            if (read < PageSize)
-                break;
         }
+        catch
+        {
+            // The engine, observe or progress failed: stop the reader and wait for it, so that no read of the store
+            // outlives the run. Its own ending (cancelled, or a failure of its own) is not what the caller must see.
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+        // The reader's failure or cancellation, if it had one, as it was thrown.
+        await reading.ConfigureAwait(false);
         return run;
+    }
+
+    /// <summary>Reads the incident streams page by page, decodes each page's incident events and writes the page, in store order.</summary>
+    private static async Task ReadAsync(IEventReader store, ChannelWriter<DecodedPage> pages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var filter = EventFilter.ForStreams(IncidentStreams.IncidentPrefix);
+            var position = GlobalPosition.Start;
+            while (true)
+            {
+                var incidents = new List<(IncidentSummary, DateTimeOffset)>(PageSize);
+                var read = 0;
+                await foreach (var recorded in store.ReadAllAsync(position, PageSize, filter, cancellationToken).ConfigureAwait(false))
+                {
+                    read++;
+                    position = recorded.Position;
+                    if (IncidentEventDecoder.Carries(recorded) && IncidentEventDecoder.Decode(recorded) is { } incident)
+                        incidents.Add((incident, recorded.RecordedAt));
+                }
+                await pages.WriteAsync(new DecodedPage(incidents, read, position), cancellationToken).ConfigureAwait(false);
+                if (read < PageSize)
+                    break;
+            }
+        }
+        finally
+        {
+            // Whether it ended or failed: the consumer's loop ends, and the failure reaches it through this task.
+            pages.TryComplete();
+        }
     }
 }
