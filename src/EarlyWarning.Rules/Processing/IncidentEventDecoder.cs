@@ -30,7 +30,14 @@ internal static class IncidentEventDecoder
             var isIncident = reader.ValueTextEquals("incident"u8);
             reader.Read();
             if (isIncident)
+            {
+                // A copy of the reader is a bookmark: System.Text.Json starts from it when the fast reader declines.
+                var start = reader;
+                if (IncidentSummaryReader.TryRead(ref reader) is { } summary)
+                    return summary;
+                reader = start;
                 return JsonSerializer.Deserialize<IncidentSummary>(ref reader, Json);
+            }
             reader.Skip();
         }
         return null;
