@@ -13,10 +13,14 @@ namespace EarlyWarning.Rules.Processing;
 /// defaults instead, so a case-insensitive name, a number in a string, a missing, unknown or repeated property,
 /// malformed JSON all get exactly what they got before, errors included. For what it accepts it calls the reader
 /// methods System.Text.Json's converters call, and makes the same types (a <see cref="List{T}"/> for a list), so
-/// the values are equal.
+/// the values are equal; only repeated short strings are shared instances (<see cref="StringPool"/>).
 /// </summary>
 internal static class IncidentSummaryReader
 {
+    // Decoding is synchronous, so a pool per thread is never used by two decodes at once.
+    [ThreadStatic]
+    private static StringPool? t_strings;
+
     /// <summary>
     /// The summary whose value starts at the reader's current token, the reader left on its closing brace; or null,
     /// the reader left anywhere inside it, when the value is not in the expected shape.
@@ -25,7 +29,7 @@ internal static class IncidentSummaryReader
     {
         try
         {
-            return ReadSummary(ref reader);
+            return ReadSummary(ref reader, t_strings ??= new StringPool());
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -34,7 +38,7 @@ internal static class IncidentSummaryReader
         }
     }
 
-    private static IncidentSummary? ReadSummary(ref Utf8JsonReader reader)
+    private static IncidentSummary? ReadSummary(ref Utf8JsonReader reader, StringPool strings)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             return null;
@@ -50,27 +54,27 @@ internal static class IncidentSummaryReader
             int property;
             bool read;
             if (reader.ValueTextEquals("incidentId"u8))
-                (property, read) = (0, reader.Read() && ReadString(ref reader, nullable: false, out incidentId));
+                (property, read) = (0, reader.Read() && ReadString(ref reader, nullable: false, null, out incidentId));
             else if (reader.ValueTextEquals("occurredAt"u8))
                 (property, read) = (1, reader.Read() && reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out occurredAt));
             else if (reader.ValueTextEquals("occurredAtPrecision"u8))
-                (property, read) = (2, reader.Read() && ReadString(ref reader, nullable: false, out precision));
+                (property, read) = (2, reader.Read() && ReadString(ref reader, nullable: false, strings, out precision));
             else if (reader.ValueTextEquals("location"u8))
-                (property, read) = (3, reader.Read() && (location = ReadLocation(ref reader)) is not null);
+                (property, read) = (3, reader.Read() && (location = ReadLocation(ref reader, strings)) is not null);
             else if (reader.ValueTextEquals("incidentType"u8))
-                (property, read) = (4, reader.Read() && ReadString(ref reader, nullable: false, out incidentType));
+                (property, read) = (4, reader.Read() && ReadString(ref reader, nullable: false, strings, out incidentType));
             else if (reader.ValueTextEquals("targets"u8))
-                (property, read) = (5, reader.Read() && (targets = ReadStrings(ref reader)) is not null);
+                (property, read) = (5, reader.Read() && (targets = ReadStrings(ref reader, strings)) is not null);
             else if (reader.ValueTextEquals("casualties"u8))
                 (property, read) = (6, reader.Read() && (casualties = ReadCasualties(ref reader)) is not null);
             else if (reader.ValueTextEquals("perpetrator"u8))
-                (property, read) = (7, reader.Read() && ReadString(ref reader, nullable: true, out perpetrator));
+                (property, read) = (7, reader.Read() && ReadString(ref reader, nullable: true, strings, out perpetrator));
             else if (reader.ValueTextEquals("claimStatus"u8))
-                (property, read) = (8, reader.Read() && ReadString(ref reader, nullable: false, out claimStatus));
+                (property, read) = (8, reader.Read() && ReadString(ref reader, nullable: false, strings, out claimStatus));
             else if (reader.ValueTextEquals("sources"u8))
-                (property, read) = (9, reader.Read() && (sources = ReadStrings(ref reader)) is not null);
+                (property, read) = (9, reader.Read() && (sources = ReadStrings(ref reader, strings)) is not null);
             else if (reader.ValueTextEquals("bestReliability"u8))
-                (property, read) = (10, reader.Read() && ReadString(ref reader, nullable: false, out bestReliability));
+                (property, read) = (10, reader.Read() && ReadString(ref reader, nullable: false, strings, out bestReliability));
             else if (reader.ValueTextEquals("withdrawn"u8))
                 (property, read) = (11, reader.Read() && ReadBoolean(ref reader, out withdrawn));
             else
@@ -83,7 +87,7 @@ internal static class IncidentSummaryReader
         return new IncidentSummary(incidentId!, occurredAt, precision!, location!, incidentType!, targets!, casualties!, perpetrator, claimStatus!, sources!, bestReliability!, withdrawn);
     }
 
-    private static IncidentLocation? ReadLocation(ref Utf8JsonReader reader)
+    private static IncidentLocation? ReadLocation(ref Utf8JsonReader reader, StringPool strings)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             return null;
@@ -95,23 +99,23 @@ internal static class IncidentSummaryReader
             int property;
             bool read;
             if (reader.ValueTextEquals("provinceId"u8))
-                (property, read) = (0, reader.Read() && ReadString(ref reader, nullable: false, out provinceId));
+                (property, read) = (0, reader.Read() && ReadString(ref reader, nullable: false, strings, out provinceId));
             else if (reader.ValueTextEquals("province"u8))
-                (property, read) = (1, reader.Read() && ReadString(ref reader, nullable: false, out province));
+                (property, read) = (1, reader.Read() && ReadString(ref reader, nullable: false, strings, out province));
             else if (reader.ValueTextEquals("districtId"u8))
-                (property, read) = (2, reader.Read() && ReadString(ref reader, nullable: false, out districtId));
+                (property, read) = (2, reader.Read() && ReadString(ref reader, nullable: false, strings, out districtId));
             else if (reader.ValueTextEquals("district"u8))
-                (property, read) = (3, reader.Read() && ReadString(ref reader, nullable: false, out district));
+                (property, read) = (3, reader.Read() && ReadString(ref reader, nullable: false, strings, out district));
             else if (reader.ValueTextEquals("placeId"u8))
-                (property, read) = (4, reader.Read() && ReadString(ref reader, nullable: true, out placeId));
+                (property, read) = (4, reader.Read() && ReadString(ref reader, nullable: true, strings, out placeId));
             else if (reader.ValueTextEquals("place"u8))
-                (property, read) = (5, reader.Read() && ReadString(ref reader, nullable: true, out place));
+                (property, read) = (5, reader.Read() && ReadString(ref reader, nullable: true, strings, out place));
             else if (reader.ValueTextEquals("latitude"u8))
                 (property, read) = (6, reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out latitude));
             else if (reader.ValueTextEquals("longitude"u8))
                 (property, read) = (7, reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out longitude));
             else if (reader.ValueTextEquals("geoPrecision"u8))
-                (property, read) = (8, reader.Read() && ReadString(ref reader, nullable: false, out geoPrecision));
+                (property, read) = (8, reader.Read() && ReadString(ref reader, nullable: false, strings, out geoPrecision));
             else
                 return null;
             if (!read || !Once(ref seen, property))
@@ -206,25 +210,25 @@ internal static class IncidentSummaryReader
     }
 
     /// <summary>An array of strings as a <see cref="List{T}"/>, the type System.Text.Json makes for <see cref="IReadOnlyList{T}"/>.</summary>
-    private static List<string>? ReadStrings(ref Utf8JsonReader reader)
+    private static List<string>? ReadStrings(ref Utf8JsonReader reader, StringPool strings)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
             return null;
         var list = new List<string>();
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
-            list.Add(reader.GetString()!);
+            list.Add(strings.Get(ref reader));
         return reader.TokenType == JsonTokenType.EndArray ? list : null;
     }
 
-    /// <summary>A string; null only when <paramref name="nullable"/>, else the value is declined.</summary>
-    private static bool ReadString(ref Utf8JsonReader reader, bool nullable, out string? value)
+    /// <summary>A string, from <paramref name="strings"/> unless the value is unique (an id); null only when <paramref name="nullable"/>, else the value is declined.</summary>
+    private static bool ReadString(ref Utf8JsonReader reader, bool nullable, StringPool? strings, out string? value)
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null)
             return nullable;
         if (reader.TokenType != JsonTokenType.String)
             return false;
-        value = reader.GetString();
+        value = strings is null ? reader.GetString() : strings.Get(ref reader);
         return true;
     }
 }

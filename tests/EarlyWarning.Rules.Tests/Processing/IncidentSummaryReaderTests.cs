@@ -85,6 +85,7 @@ public sealed class IncidentSummaryReaderTests
         "a PascalCase property name",
         "an escaped property name",
         "escaped string values",
+        "a string value longer than the pool takes",
         "perpetrator missing",
         "side casualties missing a figure",
         "an unknown property",
@@ -128,6 +129,40 @@ public sealed class IncidentSummaryReaderTests
         }
     }
 
+    [Fact]
+    public void repeated_short_strings_are_one_instance_and_ids_are_not_shared()
+    {
+        var data = EventJson(JsonSerializer.Serialize(Full, Web), summaryFirst: false);
+
+        var a = IncidentEventDecoder.Decode(Recorded(data))!;
+        var b = IncidentEventDecoder.Decode(Recorded(data))!;
+
+        Assert.Same(a.Location.District, b.Location.District);
+        Assert.Same(a.Sources[1], b.Sources[1]);
+        Assert.NotSame(a.IncidentId, b.IncidentId);
+        Assert.NotSame(a.Targets, b.Targets);
+    }
+
+    [Fact]
+    public void values_past_the_pools_bound_are_read_alike()
+    {
+        // On a thread of its own, so that filling its pool leaves other tests' pools alone.
+        var differences = new List<string>();
+        var thread = new Thread(() =>
+        {
+            for (var i = 0; i < 6_000; i++)
+            {
+                var data = EventJson(JsonSerializer.Serialize(Full with { Location = Full.Location with { Place = $"place {i}" } }, Web), summaryFirst: false);
+                if (Outcome(() => SystemTextJson(data)) != Outcome(() => IncidentEventDecoder.Decode(Recorded(data))))
+                    differences.Add($"place {i}");
+            }
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.Empty(differences);
+    }
+
     /// <summary>The summary JSON changed as <paramref name="variant"/> says; text edits, so that what System.Text.Json would never write can be written.</summary>
     private static string Variant(string variant, string json)
     {
@@ -149,6 +184,11 @@ public sealed class IncidentSummaryReaderTests
             "a PascalCase property name" => Replaced("\"incidentType\"", "\"IncidentType\""),
             "an escaped property name" => Replaced("\"districtId\"", "\"district\\u0049d\""),
             "escaped string values" => Replaced("\"bestReliability\":\"", "\"bestReliability\":\"\\u0042").Replace("\"Swat\"", "\"S\\u0077at\\t\"", StringComparison.Ordinal).Replace("\"Kech\"", "\"K\\u00e9ch\\ud83d\\ude00\"", StringComparison.Ordinal),
+            "a string value longer than the pool takes" => Edited(o =>
+            {
+                o["location"]!["province"] = new string('p', 65);
+                o["sources"] = new JsonArray(new string('s', 200), "dawn");
+            }),
             "perpetrator missing" => Edited(o => o.Remove("perpetrator")),
             "side casualties missing a figure" => Edited(o => o["casualties"]!["securityForces"] = new JsonObject { ["killed"] = 3 }),
             "an unknown property" => Edited(o => o["extra"] = new JsonObject { ["a"] = new JsonArray(1, 2) }),
