@@ -4,8 +4,9 @@ namespace EarlyWarning.Rules.Processing;
 
 /// <summary>
 /// One string instance per distinct short value read, instead of one per read: an incident's province, district,
-/// type, sources and the like repeat across a million incidents, and the engine keeps every incident it has seen,
-/// so sharing them takes about a third off the back-test's heap and the garbage collector's copying.
+/// type, sources and the like repeat across a million incidents, and much of what is decoded stays reachable for a
+/// whole back-test (the engine's windows, the incidents every warning lists), so sharing them took about a third
+/// off the back-test's heap (290 to 195 MB over 200,000 incidents) and a sixth off its garbage collection pauses.
 /// Bounded, since some values (a place as reported) are free text. Not thread-safe: one pool per thread.
 /// </summary>
 internal sealed class StringPool
