@@ -57,7 +57,7 @@ internal static class BacktestRun
                 HindsightCsvReport.Write(target, hindsight);
                 break;
             case OutputFormat.Json when hindsight is not null:
-                HindsightJsonReport.Write(target, hindsight, options.From, options.To, options.KnownWithin);
+                await HindsightJsonReport.WriteAsync(target, hindsight, options.From, options.To, options.KnownWithin, cancellationToken).ConfigureAwait(false);
                 break;
             case OutputFormat.Table:
                 TableReport.Write(target, result);
@@ -66,7 +66,7 @@ internal static class BacktestRun
                 CsvReport.Write(target, result);
                 break;
             case OutputFormat.Json:
-                JsonReport.Write(target, result, options.From, options.To);
+                await JsonReport.WriteAsync(target, result, options.From, options.To, cancellationToken).ConfigureAwait(false);
                 break;
         }
         await target.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,7 @@ internal static class HindsightJsonReport
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static void Write(TextWriter output, HindsightResult result, DateTimeOffset? from, DateTimeOffset? to, TimeSpan knownWithin)
+    public static async Task WriteAsync(TextWriter output, HindsightResult result, DateTimeOffset? from, DateTimeOffset? to, TimeSpan knownWithin, CancellationToken cancellationToken)
     {
         var counts = HindsightCounts.Of(result, knownWithin);
         var report = new
@@ -31,6 +31,9 @@ internal static class HindsightJsonReport
             elapsedSeconds = Math.Round((result.AsKnown.Elapsed + result.Hindsight.Elapsed).TotalSeconds, 3),
             warnings = result.Warnings,
         };
-        output.WriteLine(JsonSerializer.Serialize(report, Options));
+        // Streamed, not built as one string: at a million incidents the report is larger than a string can be.
+        await using (var stream = new TextWriterStream(output))
+            await JsonSerializer.SerializeAsync(stream, report, Options, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
     }
 }

@@ -12,7 +12,8 @@ internal static class JsonReport
     /// <param name="result">The back-test.</param>
     /// <param name="from">The --from given, or null for the beginning.</param>
     /// <param name="to">The --to given, or null for the end.</param>
-    public static void Write(TextWriter output, BacktestResult result, DateTimeOffset? from, DateTimeOffset? to)
+    /// <param name="cancellationToken">Stops the writing.</param>
+    public static async Task WriteAsync(TextWriter output, BacktestResult result, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var report = new
         {
@@ -23,6 +24,8 @@ internal static class JsonReport
             elapsedSeconds = Math.Round(result.Elapsed.TotalSeconds, 3),
             warnings = result.Warnings,
         };
-        output.WriteLine(JsonSerializer.Serialize(report, Options));
+        await using (var stream = new TextWriterStream(output))
+            await JsonSerializer.SerializeAsync(stream, report, Options, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
     }
 }
