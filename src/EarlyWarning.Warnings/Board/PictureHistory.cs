@@ -58,32 +58,6 @@ public static class PictureHistory
         return (picture.Warning(warningId), history);
     }
 
-    /// <summary>
-    /// Folds into <paramref name="picture"/> every event after its position up to the store's head as read before the
-    /// fold, and marks it read to that head; returns how many events it folded.
-    /// </summary>
-    internal static async Task<long> FoldToHeadAsync(IEventReader store, EventTypeRegistry registry, Picture picture, CancellationToken cancellationToken)
-    {
-        // The head first: every event at or before it that the filter passes is then folded, so the picture has read
-        // that far even when the last events were of streams it does not read.
-        var head = await store.GetHeadPositionAsync(cancellationToken).ConfigureAwait(false);
-        var folded = 0L;
-        while (true)
-        {
-            var read = 0;
-            await foreach (var recorded in store.ReadAllAsync(new GlobalPosition(picture.Position), PageSize, Picture.Filter, cancellationToken).ConfigureAwait(false))
-            {
-                read++;
-                folded++;
-                picture.Apply(recorded, registry);
-            }
-            if (read < PageSize)
-                break;
-        }
-        picture.ReadTo(head.Value);
-        return folded;
-    }
-
     private static PictureView Finish(Picture picture, long included, DateTimeOffset asOf)
     {
         var view = picture.View(asOf);

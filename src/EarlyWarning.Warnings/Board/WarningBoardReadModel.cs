@@ -23,7 +23,10 @@ internal sealed class WarningBoardReadModel(IEventStore store, EventTypeRegistry
         var folded = 0L;
         while (true)
         {
-            folded += await PictureHistory.FoldToHeadAsync(store, registry, picture, cancellationToken).ConfigureAwait(false);
+            var (read, head) = await ReadModelFold.ToHeadAsync(store, new GlobalPosition(picture.Position), Picture.Filter,
+                recorded => picture.Apply(recorded, registry), cancellationToken).ConfigureAwait(false);
+            folded += read;
+            picture.ReadTo(head.Value);
             var now = clock.GetUtcNow();
             if (board.TrySwap(picture, folded, now))
                 return new ReadModelRebuild(folded, picture.Position, elapsed.Elapsed, now);

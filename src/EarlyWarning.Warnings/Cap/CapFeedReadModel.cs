@@ -13,8 +13,6 @@ internal sealed class CapFeedReadModel(IEventStore store, EventTypeRegistry regi
 {
     public const string ModelName = "cap-feed";
 
-    private const int PageSize = 4096;
-
     public string Name => ModelName;
 
     public ReadModelState State => index.State;
@@ -25,19 +23,8 @@ internal sealed class CapFeedReadModel(IEventStore store, EventTypeRegistry regi
         var rebuilt = new CapFeedIndex();
         while (true)
         {
-            // The head first, so the new index has read to it even when the last events were not of warning streams.
-            var head = await store.GetHeadPositionAsync(cancellationToken).ConfigureAwait(false);
-            while (true)
-            {
-                var read = 0;
-                await foreach (var recorded in store.ReadAllAsync(rebuilt.Position, PageSize, CapFeedFollower.Filter, cancellationToken).ConfigureAwait(false))
-                {
-                    read++;
-                    rebuilt.Take(recorded, registry);
-                }
-                if (read < PageSize)
-                    break;
-            }
+            var (_, head) = await ReadModelFold.ToHeadAsync(store, rebuilt.Position, CapFeedFollower.Filter,
+                recorded => rebuilt.Take(recorded, registry), cancellationToken).ConfigureAwait(false);
             rebuilt.ReadTo(head);
             var now = clock.GetUtcNow();
             if (index.TrySwap(rebuilt, now))
