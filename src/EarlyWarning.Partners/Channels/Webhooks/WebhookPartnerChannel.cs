@@ -14,8 +14,6 @@ namespace EarlyWarning.Partners.Channels.Webhooks;
 /// </summary>
 internal sealed class WebhookPartnerChannel(IEventStore store, EventTypeRegistry registry, PartnerWebhookSender sender) : IPartnerChannel
 {
-    private const int ReadSize = 500;
-
     public string Name => PartnerWebhookDelivery.Channel;
 
     public bool Serves(Partner partner) => partner?.Webhook is not null;
@@ -28,28 +26,22 @@ internal sealed class WebhookPartnerChannel(IEventStore store, EventTypeRegistry
         var through = (await store.GetHeadPositionAsync(cancellationToken).ConfigureAwait(false)).Value;
         var position = after;
         var sent = 0;
-        while (position < through)
+        // The store reads in pages of its own: one read, stopped at the head as it stood when asked.
+        await foreach (var recorded in store.ReadAllAsync(new GlobalPosition(after), long.MaxValue, Entitlement.Streams, cancellationToken).ConfigureAwait(false))
         {
-            var read = 0;
-            await foreach (var recorded in store.ReadAllAsync(new GlobalPosition(position), ReadSize, Entitlement.Streams, cancellationToken).ConfigureAwait(false))
-            {
-                if (recorded.Position.Value > through)
-                    return new RedeliveryResult(Name, partner.Name, after, through, sent);
-                read++;
-                if (partner.Entitlement.Admit(recorded, registry) is { } admitted)
-                {
-                    var result = await sender.SendAsync(webhook, admitted, cancellationToken).ConfigureAwait(false);
-                    if (!result.Delivered)
-                    {
-                        throw new RedeliveryStoppedException(new RedeliveryResult(Name, partner.Name, after, position, sent),
-                            $"The receiver did not take event {admitted.Id} at position {admitted.Position}: {result.Error}");
-                    }
-                    sent++;
-                }
-                position = recorded.Position.Value;
-            }
-            if (read < ReadSize)
+            if (recorded.Position.Value > through)
                 break;
+            if (partner.Entitlement.Admit(recorded, registry) is { } admitted)
+            {
+                var result = await sender.SendAsync(webhook, admitted, cancellationToken).ConfigureAwait(false);
+                if (!result.Delivered)
+                {
+                    throw new RedeliveryStoppedException(new RedeliveryResult(Name, partner.Name, after, position, sent),
+                        $"The receiver did not take event {admitted.Id} at position {admitted.Position}: {result.Error}");
+                }
+                sent++;
+            }
+            position = recorded.Position.Value;
         }
         return new RedeliveryResult(Name, partner.Name, after, through, sent);
     }
