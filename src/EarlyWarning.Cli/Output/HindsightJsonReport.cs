@@ -32,8 +32,6 @@ internal static class HindsightJsonReport
             warnings = result.Warnings,
         };
         // Streamed, not built as one string: at a million incidents the report is larger than a string can be.
-        await using (var stream = new TextWriterStream(output))
-            await JsonSerializer.SerializeAsync(stream, report, Options, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync().ConfigureAwait(false);
+        await TextWriterStream.WriteJsonLineAsync(output, report, Options, cancellationToken).ConfigureAwait(false);
     }
 }

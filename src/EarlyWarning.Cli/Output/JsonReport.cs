@@ -24,8 +24,6 @@ internal static class JsonReport
             elapsedSeconds = Math.Round(result.Elapsed.TotalSeconds, 3),
             warnings = result.Warnings,
         };
-        await using (var stream = new TextWriterStream(output))
-            await JsonSerializer.SerializeAsync(stream, report, Options, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync().ConfigureAwait(false);
+        await TextWriterStream.WriteJsonLineAsync(output, report, Options, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace EarlyWarning.Cli.Output;
 
@@ -10,6 +11,14 @@ namespace EarlyWarning.Cli.Output;
 /// </summary>
 internal sealed class TextWriterStream(TextWriter writer) : Stream
 {
+    /// <summary>Serialises <paramref name="value"/> to <paramref name="output"/> as it goes, then ends the line.</summary>
+    public static async Task WriteJsonLineAsync<T>(TextWriter output, T value, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        await using (var stream = new TextWriterStream(output))
+            await JsonSerializer.SerializeAsync(stream, value, options, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+    }
+
     private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
     private char[] _chars = [];
 
