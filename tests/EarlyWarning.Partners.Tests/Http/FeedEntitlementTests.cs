@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EarlyWarning.Contracts.Vocabulary;
+using EarlyWarning.Partners.Tests.Entitlements;
 using EarlyWarning.Testing;
 using EarlyWarning.Warnings.Tests.Http;
 
@@ -10,25 +11,12 @@ namespace EarlyWarning.Partners.Tests.Http;
 public sealed class FeedEntitlementTests : IAsyncLifetime
 {
     private PartnersApp _app = null!;
-    private readonly Dictionary<string, string> _incidents = [];
-    private readonly Dictionary<string, string> _warnings = [];
+    private EntitlementMatrix _matrix = null!;
 
     public async Task InitializeAsync()
     {
         _app = await PartnersApp.StartAsync();
-        // Days apart, so ingest records each as an incident of its own.
-        _incidents["tump"] = await _app.ReportAsync(Reports.In("tump-1", "Kech", "Tump", 2, Reports.Attack));
-        _incidents["turbat"] = await _app.ReportAsync(Reports.In("turbat-1", "Kech", "Turbat", 1, Reports.Attack.AddDays(-2)));
-        _incidents["gwadar"] = await _app.ReportAsync(Reports.In("gwadar-1", "Gwadar", null, 1, Reports.Attack.AddDays(-4)));
-        _incidents["peshawar"] = await _app.ReportAsync(KpReports.In("peshawar-1", "Peshawar"));
-        _incidents["swat"] = await _app.ReportAsync(KpReports.In("swat-1", "Swat") with { SourceId = "dawn" });
-        var balochistan = SampleWarnings.Coordinated();
-        var kp = SampleWarnings.Coordinated(province: "khyber-pakhtunkhwa");
-        _warnings["balochistan"] = balochistan.WarningId;
-        _warnings["kp"] = kp.WarningId;
-        await _app.AppendAsync(balochistan, 1);
-        await _app.AppendAsync(kp, 1);
-        await _app.AppendAsync(balochistan with { Severity = CapSeverity.Extreme }, 2);
+        _matrix = await EntitlementMatrix.SeedAsync(_app.ReportAsync, _app.AppendAsync);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -39,7 +27,7 @@ public sealed class FeedEntitlementTests : IAsyncLifetime
         var events = await _app.ReadAllAsync(PartnersApp.BalochistanWarnings);
 
         Assert.Equal(["V1.WarningRaised", "V1.WarningUpdated"], events.Select(e => e.GetProperty("type").GetString()));
-        Assert.All(events, e => Assert.Equal("warning-" + _warnings["balochistan"], e.GetProperty("stream").GetString()));
+        Assert.All(events, e => Assert.Equal("warning-" + _matrix.Warnings["balochistan"], e.GetProperty("stream").GetString()));
         Assert.All(events, e => Assert.DoesNotContain("police-kech", e.GetRawText(), StringComparison.Ordinal));
     }
 
@@ -48,7 +36,7 @@ public sealed class FeedEntitlementTests : IAsyncLifetime
     {
         var events = await _app.ReadAllAsync(PartnersApp.KpIncidents);
 
-        Assert.Equal([_incidents["peshawar"], _incidents["swat"]], events.Select(IncidentId));
+        Assert.Equal([_matrix.Incidents["peshawar"], _matrix.Incidents["swat"]], events.Select(IncidentId));
         foreach (var e in events)
         {
             var data = e.GetProperty("data");
@@ -68,7 +56,7 @@ public sealed class FeedEntitlementTests : IAsyncLifetime
         var events = await _app.ReadAllAsync(PartnersApp.Turbat);
 
         // Tump is in the same district, about 65 km away; Gwadar's centroid about 75 km.
-        Assert.Equal([_incidents["turbat"]], events.Select(IncidentId));
+        Assert.Equal([_matrix.Incidents["turbat"]], events.Select(IncidentId));
     }
 
     [Fact]

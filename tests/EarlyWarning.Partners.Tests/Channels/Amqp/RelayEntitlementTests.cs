@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EarlyWarning.Contracts.Vocabulary;
+using EarlyWarning.Partners.Tests.Entitlements;
 using EarlyWarning.Partners.Tests.Http;
 using EarlyWarning.Warnings.Tests.Http;
 
@@ -13,26 +14,14 @@ namespace EarlyWarning.Partners.Tests.Channels.Amqp;
 public sealed class RelayEntitlementTests : IAsyncLifetime
 {
     private RelayApp _app = null!;
-    private readonly Dictionary<string, string> _incidents = [];
-    private readonly Dictionary<string, string> _warnings = [];
+    private EntitlementMatrix _matrix = null!;
 
     public async Task InitializeAsync()
     {
         _app = await RelayApp.StartAsync();
-        _incidents["tump"] = await _app.ReportAsync(Reports.In("tump-1", "Kech", "Tump", 2, Reports.Attack));
-        _incidents["turbat"] = await _app.ReportAsync(Reports.In("turbat-1", "Kech", "Turbat", 1, Reports.Attack.AddDays(-2)));
-        _incidents["gwadar"] = await _app.ReportAsync(Reports.In("gwadar-1", "Gwadar", null, 1, Reports.Attack.AddDays(-4)));
-        _incidents["peshawar"] = await _app.ReportAsync(KpReports.In("peshawar-1", "Peshawar"));
-        _incidents["swat"] = await _app.ReportAsync(KpReports.In("swat-1", "Swat") with { SourceId = "dawn" });
+        _matrix = await EntitlementMatrix.SeedAsync(_app.ReportAsync, _app.AppendAsync);
         // A second report of the same Swat attack: a corroboration, also an incident event.
         await _app.ReportAsync(KpReports.In("swat-2", "Swat") with { SourceId = "geo" });
-        var balochistan = SampleWarnings.Coordinated();
-        var kp = SampleWarnings.Coordinated(province: "khyber-pakhtunkhwa");
-        _warnings["balochistan"] = balochistan.WarningId;
-        _warnings["kp"] = kp.WarningId;
-        await _app.AppendAsync(balochistan, 1);
-        await _app.AppendAsync(kp, 1);
-        await _app.AppendAsync(balochistan with { Severity = CapSeverity.Extreme }, 2);
         await _app.CaughtUpAsync();
     }
 
@@ -44,7 +33,7 @@ public sealed class RelayEntitlementTests : IAsyncLifetime
         var messages = await _app.Queues.DrainAsync("bal-warnings");
 
         Assert.Equal(["V1.WarningRaised", "V1.WarningUpdated"], messages.Select(m => m.CloudEvent.GetProperty("type").GetString()));
-        Assert.All(messages, m => Assert.Equal("warning-" + _warnings["balochistan"], m.CloudEvent.GetProperty("subject").GetString()));
+        Assert.All(messages, m => Assert.Equal("warning-" + _matrix.Warnings["balochistan"], m.CloudEvent.GetProperty("subject").GetString()));
         Assert.All(messages, m => Assert.DoesNotContain("police-kech", m.CloudEvent.GetRawText(), StringComparison.Ordinal));
         Assert.Equal(["warning.balochistan.none.severe", "warning.balochistan.none.extreme"], messages.Select(m => m.RoutingKey));
     }
@@ -54,7 +43,7 @@ public sealed class RelayEntitlementTests : IAsyncLifetime
     {
         var messages = await _app.Queues.DrainAsync("kp-incidents");
 
-        Assert.Equal([_incidents["peshawar"], _incidents["swat"], _incidents["swat"]], messages.Select(m => m.Data.GetProperty("incidentId").GetString()));
+        Assert.Equal([_matrix.Incidents["peshawar"], _matrix.Incidents["swat"], _matrix.Incidents["swat"]], messages.Select(m => m.Data.GetProperty("incidentId").GetString()));
         Assert.Equal(["V1.IncidentRecorded", "V1.IncidentRecorded", "V1.IncidentCorroborated"], messages.Select(m => m.CloudEvent.GetProperty("type").GetString()));
         foreach (var m in messages)
         {
@@ -73,7 +62,7 @@ public sealed class RelayEntitlementTests : IAsyncLifetime
         var messages = await _app.Queues.DrainAsync("turbat-town");
 
         // Tump is in the same district, about 65 km away: a binding by province or district could not leave it out.
-        Assert.Equal([_incidents["turbat"]], messages.Select(m => m.Data.GetProperty("incidentId").GetString()));
+        Assert.Equal([_matrix.Incidents["turbat"]], messages.Select(m => m.Data.GetProperty("incidentId").GetString()));
     }
 
     [Theory]
