@@ -15,9 +15,11 @@ internal sealed class EvaluationRun
 {
     private readonly RuleEngine _engine = new();
     private readonly List<EmittedWarningEvent> _output = [];
-    private readonly Dictionary<string, WarningRaised> _raised = new(StringComparer.Ordinal);
+    // Keyed by the engine's record of the warning, not its id: the id is derived only for the warnings reported.
+    private readonly Dictionary<WarningRecord, EmittedWarningEvent> _raised = [];
     // Per warning, the times its severity rose, with the rank it rose to: ranks only grow along the list.
-    private readonly Dictionary<string, List<(DateTimeOffset At, int Rank)>> _rises = new(StringComparer.Ordinal);
+    private readonly Dictionary<WarningRecord, List<(DateTimeOffset At, int Rank)>> _rises = [];
+    private readonly Dictionary<string, WarningRecord> _byId = new(StringComparer.Ordinal);
     public EvaluationRun(RuleSet ruleSet, DateTimeOffset from, DateTimeOffset to)
     {
         RuleSet = ruleSet;
@@ -51,36 +53,36 @@ internal sealed class EvaluationRun
         _engine.Apply(incident, recordedAt, _output);
         foreach (var emitted in _output)
         {
-            var (snapshot, knownAt) = emitted.Event switch
-            {
-                WarningRaised r => (r.Warning, r.KnownAt),
-                WarningUpdated u => (u.Warning, u.KnownAt),
-                WarningResolved s => (s.Warning, s.KnownAt),
-                _ => (null, default),
-            };
-            if (emitted.Event is WarningRaised raised)
-                _raised[emitted.WarningId] = raised;
-            if (snapshot is not null)
-                NoteSeverity(emitted.WarningId, CapSeverity.Rank(snapshot.Severity), knownAt);
+            if (emitted.Kind == WarningEventKind.Raised)
+                _raised[emitted.Record] = emitted;
+            NoteSeverity(emitted.Record, CapSeverity.Rank(emitted.Severity), emitted.KnownAt);
         }
         _output.Clear();
     }
 
     /// <summary>The warnings first holding in the period, in order of first holding.</summary>
-    public IReadOnlyList<BacktestWarning> Warnings() =>
-        _engine.Warnings
-            .Where(w => w.Snapshot.FirstHeldAt >= From && w.Snapshot.FirstHeldAt <= To && _raised.ContainsKey(w.Snapshot.WarningId))
-            .Select(w => new BacktestWarning(w.Snapshot, _raised[w.Snapshot.WarningId].KnownAt, _raised[w.Snapshot.WarningId].LateBy, w.Version, w.ResolutionReason))
-            .OrderBy(w => w.Warning.FirstHeldAt).ThenBy(w => w.Warning.WarningId, StringComparer.Ordinal)
-            .ToList();
+    public IReadOnlyList<BacktestWarning> Warnings()
+    {
+        var warnings = new List<BacktestWarning>();
+        foreach (var (record, emitted) in _raised)
+        {
+            var raised = (WarningRaised)emitted.Event;
+            var last = record.Last.Snapshot;
+            if (last.FirstHeldAt < From || last.FirstHeldAt > To)
+                continue;
+            _byId[record.Id] = record;
+            warnings.Add(new BacktestWarning(last, raised.KnownAt, raised.LateBy, record.Version, record.ResolutionReason));
+        }
+        return [.. warnings.OrderBy(w => w.Warning.FirstHeldAt).ThenBy(w => w.Warning.WarningId, StringComparer.Ordinal)];
+    }
 
-    /// <summary>The severity <paramref name="warningId"/> was raised with.</summary>
-    public string RaisedSeverity(string warningId) => _raised[warningId].Warning.Severity;
+    /// <summary>The severity <paramref name="warningId"/> (one of <see cref="Warnings"/>) was raised with.</summary>
+    public string RaisedSeverity(string warningId) => ((WarningRaised)_raised[_byId[warningId]].Event).Warning.Severity;
 
-    /// <summary>When <paramref name="warningId"/> first stood at <paramref name="severity"/> or above; null if it never did.</summary>
+    /// <summary>When <paramref name="warningId"/> (one of <see cref="Warnings"/>) first stood at <paramref name="severity"/> or above; null if it never did.</summary>
     public DateTimeOffset? ReachedAt(string warningId, string severity)
     {
-        if (!_rises.TryGetValue(warningId, out var rises))
+        if (!_byId.TryGetValue(warningId, out var record) || !_rises.TryGetValue(record, out var rises))
             return null;
         var rank = CapSeverity.Rank(severity);
         var i = rises.FindIndex(r => r.Rank >= rank);
@@ -89,10 +91,10 @@ internal sealed class EvaluationRun
 
     public BacktestResult Result(TimeSpan elapsed) => new(RuleSet, From, To, Events, TooLate, Warnings(), elapsed);
 
-    private void NoteSeverity(string warningId, int rank, DateTimeOffset at)
+    private void NoteSeverity(WarningRecord record, int rank, DateTimeOffset at)
     {
-        if (!_rises.TryGetValue(warningId, out var rises))
-            _rises[warningId] = rises = [];
+        if (!_rises.TryGetValue(record, out var rises))
+            _rises[record] = rises = [];
         if (rises.Count == 0 || rises[^1].Rank < rank)
             rises.Add((at, rank));
     }

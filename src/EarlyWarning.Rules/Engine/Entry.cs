@@ -11,6 +11,9 @@ internal sealed class Entry(GroupState group, IncidentSummary incident, long tic
     /// <summary>The same incident's entry in the rule's next group, if it is in more than one (proximity).</summary>
     public Entry? Next { get; set; }
 
+    /// <summary>The incident's slot in the engine's map, once the engine has put the entry there.</summary>
+    public IncidentSlot? Slot { get; set; }
+
     public IncidentSummary Incident { get; } = incident;
 
     public string Id => Incident.IncidentId;

@@ -1,48 +1,32 @@
-using EarlyWarning.Contracts.Warnings;
-
 namespace EarlyWarning.Rules.Engine;
 
 /// <summary>A run of firing points no more than the quiet period apart: one warning (docs/rules.md, "Episodes").</summary>
-internal sealed class Episode(string warningId, Entry first)
+internal sealed class Episode(WarningKey key, Entry first)
 {
-    private readonly Dictionary<string, int> _districts = new(StringComparer.Ordinal);
-
-    // Every update of a warning carries its listed incidents and districts; an open trend updates with each
-    // incident, so both lists are kept until they change instead of being rebuilt for every snapshot.
-    private List<WarningIncident>? _listed;
-    private List<string>? _districtList;
-
     // Each point with the highest severity and measure up to it, so a late report that reshapes the episode from
     // some point on can cut it back there without going over the points before.
     private readonly List<(Entry Point, int MaxRank, double MaxPeak)> _points = [];
 
-    public string WarningId { get; } = warningId;
+    public WarningKey Key { get; } = key;
+
+    /// <summary>The engine's record of the warning, once it has looked it up.</summary>
+    public WarningRecord? Record { get; set; }
 
     public Entry First { get; } = first;
 
     public Entry Last { get; private set; } = first;
 
-    /// <summary>The union of its points' windows, in entry order.</summary>
-    public List<Entry> Members { get; } = [];
+    /// <summary>
+    /// The union of its points' windows, in entry order. Only ever appended to: a cut makes a new list, so every
+    /// prefix a <see cref="WarningMembers"/> holds stays as it was.
+    /// </summary>
+    public List<Entry> Members { get; private set; } = [];
 
     public int SeverityRank { get; private set; }
 
     public double Peak { get; private set; } = double.NegativeInfinity;
 
     public int Killed { get; private set; }
-
-    /// <summary>The distinct districts of all members, sorted.</summary>
-    public IReadOnlyList<string> DistrictIds => _districtList ??= [.. _districts.Keys.Order(StringComparer.Ordinal)];
-
-    /// <summary>The first <see cref="WarningSnapshot.MaxListedIncidents"/> members, as a warning lists them.</summary>
-    public IReadOnlyList<WarningIncident> Listed()
-    {
-        if (_listed is null)
-        {
-            _listed = [.. Members.Take(WarningSnapshot.MaxListedIncidents).Select(m => m.Listed)];
-        }
-        return _listed;
-    }
 
     /// <summary>The points from <paramref name="fromTicks"/> on now measure higher (a trend bucket that grew).</summary>
     public void Elevate(long fromTicks, int severityRank, double measure)
@@ -73,19 +57,9 @@ internal sealed class Episode(string warningId, Entry first)
         (Last, SeverityRank, Peak) = (_points[^1].Point, _points[^1].MaxRank, _points[^1].MaxPeak);
         var cut = Members.BinarySearch(Last, Entry.Order) + 1;
         for (var i = cut; i < Members.Count; i++)
-        {
-            var member = Members[i];
-            Killed -= member.Killed;
-            var district = member.Incident.Location.DistrictId;
-            if (--_districts[district] == 0)
-            {
-                _districts.Remove(district);
-                _districtList = null;
-            }
-        }
-        if (cut < Members.Count && cut < WarningSnapshot.MaxListedIncidents)
-            _listed = null;
-        Members.RemoveRange(cut, Members.Count - cut);
+            Killed -= Members[i].Killed;
+        if (cut < Members.Count)
+            Members = Members.GetRange(0, cut);
         return true;
     }
 
@@ -107,14 +81,7 @@ internal sealed class Episode(string warningId, Entry first)
             if (previous is not null && Entry.Order.Compare(member, previous) <= 0)
                 continue;
             Members.Add(member);
-            if (Members.Count <= WarningSnapshot.MaxListedIncidents)
-                _listed = null;
             Killed += member.Killed;
-            var district = member.Incident.Location.DistrictId;
-            var count = _districts.GetValueOrDefault(district);
-            if (count == 0)
-                _districtList = null;
-            _districts[district] = count + 1;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Contracts.Rules;
 using EarlyWarning.Contracts.Vocabulary;
@@ -20,12 +19,14 @@ public sealed class RuleEngine : IEpisodeSink
     private const int DefaultPruneEvery = 1024;
 
     private readonly List<RuleRuntime> _rules = [];
-    private readonly Dictionary<string, WarningRecord> _book = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, WarningRecord> _open = new(StringComparer.Ordinal);
-    private readonly SortedSet<(long Due, string Id)> _due = [];
-    private readonly Dictionary<string, long> _dueOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<WarningKey, WarningRecord> _book = [];
+    // Open warnings, each knowing its place (WarningRecord.OpenAt), so opening and closing one neither hashes nor searches.
+    private readonly List<WarningRecord> _open = [];
+    // The open warnings of rules that inhibit others, a handful: all a suppression has to look at.
+    private readonly List<WarningRecord> _openInhibitors = [];
+    private readonly PriorityQueue<WarningRecord, DueAt> _due = new(DueAt.Order);
     private readonly SortedDictionary<string, SilenceAdded> _silences = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IncidentSlot> _incidents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inhibited = new(StringComparer.Ordinal);
     private RuleSet? _ruleSet;
     private long? _frontier;
@@ -50,9 +51,12 @@ public sealed class RuleEngine : IEpisodeSink
     /// <summary>Incident events that arrived before the watermark and were not evaluated.</summary>
     public long TooLate { get; private set; }
 
+    /// <summary>Incidents some rule still holds an entry of: what the engine remembers of the incident history.</summary>
+    internal int IncidentsHeld => _incidents.Count;
+
     /// <summary>Every warning the engine has recorded, open and resolved, by id order.</summary>
     public IReadOnlyList<KnownWarning> Warnings =>
-        _book.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KnownWarning(p.Value.Snapshot, p.Value.Version, p.Value.ResolutionReason)).ToList();
+        _book.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => new KnownWarning(r.Last.Snapshot, r.Version, r.ResolutionReason)).ToList();
 
     private long Lateness => (_ruleSet?.AllowedLateness ?? RuleSet.DefaultAllowedLateness).Ticks;
 
@@ -70,13 +74,20 @@ public sealed class RuleEngine : IEpisodeSink
             next.Add(kept ?? new RuleRuntime(rule, ruleSet.Sites));
         }
         var dropped = _rules.Where(r => !next.Contains(r)).ToList();
+        var from = next.Select(r => _rules.IndexOf(r)).ToArray();
+        foreach (var slot in _incidents.Values)
+            slot.Reindex(from);
+        foreach (var empty in _incidents.Values.Where(s => s.IsEmpty).ToList())
+            _incidents.Remove(empty.IncidentId);
         _ruleSet = ruleSet;
         _rules.Clear();
         _rules.AddRange(next);
+        for (var i = 0; i < next.Count; i++)
+            next[i].Index = i;
         _inhibited.Clear();
         foreach (var rule in next)
             _inhibited.UnionWith(rule.Rule.Inhibits);
-        foreach (var record in OpenRecords().Where(r => dropped.Contains(r.Rule!)))
+        foreach (var record in _open.Where(r => dropped.Contains(r.Rule!)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList())
             Resolve(record, WarningResolved.ReasonRuleChanged, null, Frontier ?? recordedAt);
         RefreshSuppressions(null);
     }
@@ -99,13 +110,24 @@ public sealed class RuleEngine : IEpisodeSink
             _frontier = t;
             ResolveQuiet();
         }
-        var seenBefore = !_seen.Add(incident.IncidentId);
-        foreach (var rule in _rules)
-            rule.Apply(incident, seenBefore, this);
+        var id = incident.IncidentId;
+        _incidents.TryGetValue(id, out var slot);
+        for (var i = 0; i < _rules.Count; i++)
+        {
+            var old = slot?.Heads[i];
+            var head = _rules[i].Apply(incident, old, this);
+            if (head is null && old is null)
+                continue;
+            if (slot is null)
+                _incidents.Add(id, slot = new IncidentSlot(id, _rules.Count));
+            slot.Set(i, head);
+        }
+        if (slot is not null && slot.IsEmpty)
+            _incidents.Remove(id);
         if (++_applied % PruneEvery == 0)
         {
             foreach (var rule in _rules)
-                rule.Prune(WatermarkTicks);
+                rule.Prune(WatermarkTicks, _incidents);
         }
     }
 
@@ -129,54 +151,60 @@ public sealed class RuleEngine : IEpisodeSink
 
     void IEpisodeSink.Changed(RuleRuntime rule, GroupState group, Episode episode)
     {
-        _book.TryGetValue(episode.WarningId, out var record);
+        var record = episode.Record ??= _book.GetValueOrDefault(episode.Key);
         if (record?.ResolutionReason is WarningResolved.ReasonQuiet)
             return; // Unreachable: the watermark passed its quiet period, so no input the engine accepts can touch it.
         // Most calls extend an open warning by an incident or find nothing a reader sees changed: the episode's
-        // facts are compared with the last snapshot's, and a snapshot is built only for an event that is written.
-        var facts = WarningFacts.Of(episode, Suppression(rule.Rule, group.ProvinceId, group));
+        // facts are compared with the last version's, and nothing is built for a version that is not emitted.
         var opened = record is null || record.ResolutionReason is not null;
-        if (record?.ResolutionReason is not null)
+        if (record is null)
+        {
+            record = new WarningRecord(episode.Key);
+            episode.Record = record;
+            _book[episode.Key] = record;
+        }
+        var state = new WarningVersion(record, rule, group, _ruleSet!.Hash, episode, Suppression(rule.Rule, group.ProvinceId, group), record.Last);
+        if (record.ResolutionReason is { } reason)
         {
             // Superseded or withdrawn, and now its episode is back (a late report that moved the start of the
             // pattern was itself retracted, say). The warning is the episode's; it reopens rather than leaving the
             // episode without one.
-            var changes = Changes(WarningFacts.Of(record.Snapshot), facts) ?? [];
-            changes.Insert(0, $"reopened after {record.ResolutionReason}");
-            var snapshot = Snapshot(rule, group, episode, facts);
+            var before = record.Last;
             record.ResolutionReason = null;
             record.Version++;
-            record.Snapshot = snapshot;
-            _open[episode.WarningId] = record;
-            Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, _lateBy));
+            record.Last = state;
+            Open(record);
+            Emit(EmittedWarningEvent.Updated(record.Version, state, before, _recordedAt, _lateBy, reason));
         }
-        else if (record is null)
+        else if (record.Last is null)
         {
-            record = new WarningRecord(Snapshot(rule, group, episode, facts));
-            _book[episode.WarningId] = record;
-            _open[episode.WarningId] = record;
-            Emit(record, new WarningRaised(record.Snapshot, 1, _recordedAt, _lateBy));
+            record.Last = state;
+            Open(record);
+            Emit(EmittedWarningEvent.Raised(state, _recordedAt, _lateBy));
         }
-        else if (Changes(WarningFacts.Of(record.Snapshot), facts) is { } changes)
+        else if (!state.SameAs(record.Last))
         {
-            var snapshot = Snapshot(rule, group, episode, facts);
+            var before = record.Last;
             record.Version++;
-            record.Snapshot = snapshot;
-            Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, _lateBy));
+            record.Last = state;
+            Emit(EmittedWarningEvent.Updated(record.Version, state, before, _recordedAt, _lateBy));
         }
         record.Rule = rule;
         record.Group = group;
         record.Episode = episode;
-        Schedule(episode.WarningId, rule.ResolvesAfter(episode));
+        if (rule.Rule.Inhibits.Count > 0 && !_openInhibitors.Contains(record))
+            _openInhibitors.Add(record);
+        Schedule(record, rule.ResolvesAfter(episode));
         if (opened && rule.Rule.Inhibits.Count > 0)
             RefreshSuppressions(rule.Rule.Inhibits);
     }
 
     void IEpisodeSink.Vanished(RuleRuntime rule, GroupState group, Episode episode, Episode? successor)
     {
-        if (!_book.TryGetValue(episode.WarningId, out var record) || record.ResolutionReason is not null)
+        var record = episode.Record ??= _book.GetValueOrDefault(episode.Key);
+        if (record is null || record.ResolutionReason is not null)
             return;
-        Resolve(record, successor is null ? WarningResolved.ReasonWithdrawn : WarningResolved.ReasonSuperseded, successor?.WarningId, Frontier!.Value);
+        Resolve(record, successor is null ? WarningResolved.ReasonWithdrawn : WarningResolved.ReasonSuperseded, successor?.Key, Frontier!.Value);
     }
 
     private void Begin(DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output, TimeSpan? lateBy)
@@ -186,52 +214,66 @@ public sealed class RuleEngine : IEpisodeSink
         _lateBy = lateBy;
     }
 
-    private void Emit(WarningRecord record, object @event) =>
-        _output.Add(new EmittedWarningEvent(record.Snapshot.WarningId, record.Version, @event));
+    private void Emit(EmittedWarningEvent emitted) => _output.Add(emitted);
 
     /// <summary>Resolves, in due order, every open warning whose quiet period the watermark has passed.</summary>
     private void ResolveQuiet()
     {
         var watermark = WatermarkTicks;
-        while (_due.Count > 0 && _due.Min.Due < watermark)
+        while (_due.TryPeek(out var record, out var due))
         {
-            var record = _book[_due.Min.Id];
+            if (due.IsStale)
+            {
+                _due.Dequeue();
+                continue;
+            }
+            if (due.Ticks >= watermark)
+                break;
+            _due.Dequeue();
             record.Group!.Live.Remove(record.Episode!);
             Resolve(record, WarningResolved.ReasonQuiet, null, new DateTimeOffset(record.Episode!.Last.Ticks + record.Rule!.QuietTicks, TimeSpan.Zero));
         }
     }
 
-    private void Resolve(WarningRecord record, string reason, string? supersededBy, DateTimeOffset resolvedAt)
+    private void Resolve(WarningRecord record, string reason, WarningKey? supersededBy, DateTimeOffset resolvedAt)
     {
-        var id = record.Snapshot.WarningId;
-        _open.Remove(id);
-        if (_dueOf.Remove(id, out var due))
-            _due.Remove((due, id));
+        Close(record);
+        _openInhibitors.Remove(record);
+        record.Due = null;
         record.Version++;
         record.ResolutionReason = reason;
-        record.Snapshot = record.Snapshot with { Status = WarningSnapshot.Resolved, ResolvedAt = resolvedAt };
+        record.Last = record.Last.Resolved(resolvedAt);
         var rule = record.Rule!;
         record.Rule = null;
         record.Group = null;
         record.Episode = null;
-        Emit(record, new WarningResolved(record.Snapshot, record.Version, reason, supersededBy, _recordedAt));
+        Emit(EmittedWarningEvent.Resolved(record.Version, record.Last, reason, supersededBy, _recordedAt));
         if (rule.Rule.Inhibits.Count > 0)
             RefreshSuppressions(rule.Rule.Inhibits);
     }
 
-    private void Schedule(string id, long due)
+    private void Open(WarningRecord record)
     {
-        if (_dueOf.TryGetValue(id, out var old))
-        {
-            if (old == due)
-                return;
-            _due.Remove((old, id));
-        }
-        _dueOf[id] = due;
-        _due.Add((due, id));
+        record.OpenAt = _open.Count;
+        _open.Add(record);
     }
 
-    private List<WarningRecord> OpenRecords() => [.. _open.Values];
+    private void Close(WarningRecord record)
+    {
+        var last = _open[^1];
+        _open[record.OpenAt] = last;
+        last.OpenAt = record.OpenAt;
+        _open.RemoveAt(_open.Count - 1);
+        record.OpenAt = -1;
+    }
+
+    private void Schedule(WarningRecord record, long due)
+    {
+        if (record.Due == due)
+            return;
+        record.Due = due;
+        _due.Enqueue(record, new DueAt(due, record));
+    }
 
     private void ExpireSilences()
     {
@@ -244,21 +286,27 @@ public sealed class RuleEngine : IEpisodeSink
             RefreshSuppressions(null);
     }
 
-    /// <summary>Re-evaluates the suppression of the open warnings of <paramref name="ruleIds"/> (every rule when null).</summary>
+    /// <summary>Re-evaluates the suppression of the open warnings of <paramref name="ruleIds"/> (every rule when null); updates those that changed, in id order.</summary>
     private void RefreshSuppressions(IReadOnlyList<string>? ruleIds)
     {
-        foreach (var record in OpenRecords())
+        List<(WarningRecord Record, WarningSuppression? Suppression)>? changed = null;
+        foreach (var record in _open)
         {
-            if (ruleIds is not null && !ruleIds.Contains(record.Snapshot.RuleId))
+            if (ruleIds is not null && !ruleIds.Contains(record.Key.RuleId))
                 continue;
-            var suppression = Suppression(record.Rule!.Rule, record.Snapshot.ProvinceId, record.Group!);
-            if (suppression == record.Snapshot.Suppression)
-                continue;
-            var snapshot = record.Snapshot with { Suppression = suppression };
+            var suppression = Suppression(record.Rule!.Rule, record.Group!.ProvinceId, record.Group);
+            if (suppression != record.Last.Suppression)
+                (changed ??= []).Add((record, suppression));
+        }
+        if (changed is null)
+            return;
+        changed.Sort(static (a, b) => string.CompareOrdinal(a.Record.Id, b.Record.Id));
+        foreach (var (record, suppression) in changed)
+        {
+            var before = record.Last;
             record.Version++;
-            var changes = Changes(WarningFacts.Of(record.Snapshot), WarningFacts.Of(snapshot)) ?? [];
-            record.Snapshot = snapshot;
-            Emit(record, new WarningUpdated(snapshot, record.Version, changes, _recordedAt, null));
+            record.Last = before.With(suppression);
+            Emit(EmittedWarningEvent.Updated(record.Version, record.Last, before, _recordedAt, null));
         }
     }
 
@@ -274,81 +322,17 @@ public sealed class RuleEngine : IEpisodeSink
                 return new WarningSuppression(WarningSuppression.Silenced, silence.SilenceId, silence.Reason);
         }
         WarningRecord? inhibitor = null;
-        foreach (var record in _open.Values)
+        foreach (var record in _openInhibitors)
         {
-            if (record.Rule is null || !record.Rule.Rule.Inhibits.Contains(rule.Id))
+            if (!record.Rule!.Rule.Inhibits.Contains(rule.Id))
                 continue;
-            if (record.Snapshot.ProvinceId is { } p && p != provinceId)
+            if (record.Group!.ProvinceId is { } p && p != provinceId)
                 continue;
-            if (inhibitor is null || string.CompareOrdinal(record.Snapshot.WarningId, inhibitor.Snapshot.WarningId) < 0)
+            if (inhibitor is null || string.CompareOrdinal(record.Id, inhibitor.Id) < 0)
                 inhibitor = record;
         }
         // The reason names the inhibiting rule and group, not its headline: a headline changes with every update of
         // the inhibitor, and a suppression that changed with it would update every warning it suppresses.
-        return inhibitor is null ? null : new WarningSuppression(WarningSuppression.Inhibited, inhibitor.Snapshot.WarningId, $"{inhibitor.Snapshot.RuleTitle} — {inhibitor.Snapshot.GroupName}");
-    }
-
-    private WarningSnapshot Snapshot(RuleRuntime runtime, GroupState group, Episode episode, in WarningFacts facts)
-    {
-        var rule = runtime.Rule;
-        var count = facts.IncidentCount;
-        var districts = facts.DistrictIds;
-        var headline = string.Create(CultureInfo.InvariantCulture,
-            $"{rule.Title} — {group.Name}: {count} incident{(count == 1 ? "" : "s")} in {districts.Count} district{(districts.Count == 1 ? "" : "s")}, {facts.Killed} killed");
-        return new WarningSnapshot(
-            episode.WarningId,
-            rule.Id,
-            rule.Title,
-            rule.Kind,
-            _ruleSet!.Hash,
-            runtime.GroupByName,
-            group.Key,
-            group.Name,
-            group.ProvinceId,
-            WarningSnapshot.Open,
-            facts.Severity,
-            rule.Alerting.Urgency,
-            rule.Alerting.Certainty,
-            facts.FirstIncidentId,
-            facts.FirstHeldAt,
-            facts.LastHeldAt,
-            null,
-            facts.Incidents,
-            count,
-            districts,
-            facts.Killed,
-            facts.Measure,
-            headline,
-            facts.Suppression);
-    }
-
-    /// <summary>What changed between two versions of a warning, one phrase each; null when nothing a reader sees did.</summary>
-    private static List<string>? Changes(in WarningFacts before, in WarningFacts after)
-    {
-        List<string>? changes = null;
-        void Add(FormattableString phrase) => (changes ??= []).Add(FormattableString.Invariant(phrase));
-        if (before.Severity != after.Severity)
-            Add($"severity {before.Severity} → {after.Severity}");
-        if (before.IncidentCount != after.IncidentCount)
-            Add($"incidents {before.IncidentCount} → {after.IncidentCount}");
-        else if (!ReferenceEquals(before.Incidents, after.Incidents) && !before.Incidents.SequenceEqual(after.Incidents))
-            Add($"incidents revised");
-        if (!ReferenceEquals(before.DistrictIds, after.DistrictIds) && !before.DistrictIds.SequenceEqual(after.DistrictIds))
-            Add($"districts {before.DistrictIds.Count} → {after.DistrictIds.Count}");
-        if (before.Killed != after.Killed)
-            Add($"killed {before.Killed} → {after.Killed}");
-        if (before.Measure != after.Measure)
-            Add($"measure {before.Measure:0.##} → {after.Measure:0.##}");
-        if (before.FirstHeldAt != after.FirstHeldAt || before.FirstIncidentId != after.FirstIncidentId)
-            Add($"first held at {after.FirstHeldAt:u}");
-        if (before.LastHeldAt != after.LastHeldAt)
-            Add($"last held at {after.LastHeldAt:u}");
-        if (before.Suppression != after.Suppression)
-        {
-            (changes ??= []).Add(after.Suppression is { } s
-                ? $"{s.Kind} by {s.By}: {s.Reason}"
-                : $"no longer {before.Suppression!.Kind}");
-        }
-        return changes;
+        return inhibitor is null ? null : new WarningSuppression(WarningSuppression.Inhibited, inhibitor.Id, $"{inhibitor.Last.Rule.Rule.Title} — {inhibitor.Last.Group.Name}");
     }
 }

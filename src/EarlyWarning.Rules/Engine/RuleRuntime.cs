@@ -20,9 +20,8 @@ internal sealed class RuleRuntime
     private readonly long _bucket;
     private readonly int _baseSeverity;
     private readonly IReadOnlyList<CriticalSite> _sites;
+    private readonly SiteBox[] _siteBoxes;
     private readonly Dictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
-    // An incident's entries in this rule, one per group, chained through Entry.Next (only proximity has more than one).
-    private readonly Dictionary<string, Entry> _byIncident = new(StringComparer.Ordinal);
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
 
     // Scratch lists reused by every call: the engine is driven by one loop and a rule never re-enters itself.
@@ -58,6 +57,7 @@ internal sealed class RuleRuntime
         _sites = rule.Pattern is RulePattern.Proximity p
             ? p.SiteIds.Count == 0 ? sites : sites.Where(s => p.SiteIds.Contains(s.Id)).ToList()
             : [];
+        _siteBoxes = rule.Pattern is RulePattern.Proximity near ? [.. _sites.Select(s => SiteBox.Around(s, near.RadiusKm))] : [];
     }
 
     public Rule Rule { get; }
@@ -71,21 +71,24 @@ internal sealed class RuleRuntime
 
     public IEnumerable<GroupState> Groups => _groups.Values;
 
-    /// <summary>Brings the rule up to date with the incident's latest version; <paramref name="seenBefore"/> when the engine met it already.</summary>
-    public void Apply(IncidentSummary incident, bool seenBefore, IEpisodeSink sink)
+    /// <summary>The rule's place in the rule set in force: its column in every <see cref="IncidentSlot"/>.</summary>
+    public int Index { get; set; }
+
+    /// <summary>
+    /// Brings the rule up to date with the incident's latest version, whose entries in this rule were
+    /// <paramref name="old"/> (a chain through <see cref="Entry.Next"/>); returns the chain of its entries now.
+    /// </summary>
+    public Entry? Apply(IncidentSummary incident, Entry? old, IEpisodeSink sink)
     {
         var matches = !incident.Withdrawn && _where.Matches(incident);
-        if (!matches && !seenBefore)
-            return; // Most incidents are new and most rules filter them out: no lookup for those.
+        if (!matches && old is null)
+            return null;
         var fresh = _fresh;
         fresh.Clear();
         if (matches)
             Admit(incident, fresh);
-        Entry? old = null;
-        if (seenBefore)
-            _byIncident.TryGetValue(incident.IncidentId, out old);
         if (old is null && fresh.Count == 0)
-            return;
+            return null;
 
         for (var entry = old; entry is not null; entry = entry.Next)
         {
@@ -117,13 +120,10 @@ internal sealed class RuleRuntime
             Rebuild(group, Math.Min(entry.Ticks, previous?.Ticks ?? long.MaxValue), sink);
         }
         if (kept.Count == 0)
-        {
-            _byIncident.Remove(incident.IncidentId);
-            return;
-        }
+            return null;
         for (var i = 0; i < kept.Count; i++)
             kept[i].Next = i + 1 < kept.Count ? kept[i + 1] : null;
-        _byIncident[incident.IncidentId] = kept[0];
+        return kept[0];
     }
 
     private static bool InGroup(List<Entry> entries, string key)
@@ -146,8 +146,11 @@ internal sealed class RuleRuntime
         return null;
     }
 
-    /// <summary>Drops what no future change can need: entries and buckets behind the watermark and every live episode.</summary>
-    public void Prune(long watermark)
+    /// <summary>
+    /// Drops what no future change can need: entries and buckets behind the watermark and every live episode. An
+    /// incident no rule holds any more leaves <paramref name="incidents"/>.
+    /// </summary>
+    public void Prune(long watermark, Dictionary<string, IncidentSlot> incidents)
     {
         List<string>? empty = null;
         foreach (var group in _groups.Values)
@@ -159,15 +162,14 @@ internal sealed class RuleRuntime
             var drop = group.FirstAtOrAfter(Rule.Pattern is RulePattern.Trend ? from : bound);
             for (var i = 0; i < drop; i++)
             {
-                var id = group.Entries[i].Id;
-                if (_byIncident.TryGetValue(id, out var chain))
-                {
-                    var head = Without(chain, group);
-                    if (head is null)
-                        _byIncident.Remove(id);
-                    else if (!ReferenceEquals(head, chain))
-                        _byIncident[id] = head;
-                }
+                if (group.Entries[i].Slot is not { } slot || slot.Heads[Index] is not { } chain)
+                    continue;
+                var head = Without(chain, group);
+                if (ReferenceEquals(head, chain))
+                    continue;
+                slot.Set(Index, head);
+                if (slot.IsEmpty)
+                    incidents.Remove(slot.IncidentId);
             }
             group.Entries.RemoveRange(0, drop);
             if (Rule.Pattern is RulePattern.Trend trend)
@@ -211,9 +213,10 @@ internal sealed class RuleRuntime
                 if (!PreciseEnough(location.GeoPrecision, proximity.MinGeoPrecision))
                     return;
                 var at = new GeoPoint(location.Latitude, location.Longitude);
-                foreach (var site in _sites)
+                for (var i = 0; i < _sites.Count; i++)
                 {
-                    if (at.KilometresTo(new GeoPoint(site.Latitude, site.Longitude)) <= proximity.RadiusKm)
+                    var site = _sites[i];
+                    if (_siteBoxes[i].Holds(at) && at.KilometresTo(new GeoPoint(site.Latitude, site.Longitude)) <= proximity.RadiusKm)
                         result.Add(new Entry(Group(site.Id, site.Name, site.ProvinceId), incident, ticks, location.DistrictId, killed));
                 }
                 return;
@@ -399,7 +402,7 @@ internal sealed class RuleRuntime
         group.Live = rebuilt;
         foreach (var gone in replaced)
         {
-            if (rebuilt.Exists(e => e.WarningId == gone.WarningId))
+            if (rebuilt.Exists(e => e.Key == gone.Key))
                 continue;
             sink.Vanished(this, group, gone, rebuilt.Skip(changedFrom).FirstOrDefault(e => e.Contains(gone.First) || gone.Members.Intersect(e.Members).Any()));
         }
@@ -413,7 +416,7 @@ internal sealed class RuleRuntime
         var current = episodes.Count > 0 ? episodes[^1] : null;
         if (current is null || point.Ticks - current.Last.Ticks > _quiet)
         {
-            current = new Episode(WarningIds.For(Rule.Id, group.Key, point.Id), point);
+            current = new Episode(new WarningKey(Rule.Id, group.Key, point.Id), point);
             episodes.Add(current);
         }
         current.AddPoint(point, SeverityAt(point.Measures), PeakOf(point.Measures), WindowOf(group, index));

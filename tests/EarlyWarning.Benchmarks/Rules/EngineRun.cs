@@ -1,4 +1,3 @@
-using EarlyWarning.Contracts.Warnings;
 using EarlyWarning.Rules.Engine;
 using EarlyWarning.Rules.Model;
 
@@ -33,16 +32,16 @@ public sealed class EngineRun(RuleSet ruleSet, IReadOnlyList<Arrival> arrivals)
             engine.Apply(arrival.Incident, arrival.RecordedAt, output);
             foreach (var emitted in output)
             {
-                switch (emitted.Event)
+                switch (emitted.Kind)
                 {
-                    case WarningRaised r:
+                    case WarningEventKind.Raised:
                         raised++;
-                        perRule[r.Warning.RuleId] = perRule.GetValueOrDefault(r.Warning.RuleId) + 1;
+                        perRule[emitted.RuleId] = perRule.GetValueOrDefault(emitted.RuleId) + 1;
                         break;
-                    case WarningUpdated:
+                    case WarningEventKind.Updated:
                         updated++;
                         break;
-                    case WarningResolved:
+                    case WarningEventKind.Resolved:
                         resolved++;
                         break;
                 }

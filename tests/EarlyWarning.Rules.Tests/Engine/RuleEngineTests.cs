@@ -133,6 +133,28 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void the_engine_forgets_an_incident_once_no_rule_can_need_it_and_still_corrects_one_it_holds()
+    {
+        var engine = new RuleEngine { PruneEvery = 10 };
+        var events = new List<EmittedWarningEvent>();
+        engine.Activate(Set(Single(), Threshold()), T0, events);
+        // One attack every 13 hours: each is its own episode of the single rule (quiet period 12 hours), so nothing
+        // stays open long and pins what went before.
+        const int Count = 500;
+        for (var i = 0; i < Count; i++)
+            engine.Apply(Incident($"i{i}", i % 2 == 0 ? "quetta" : "kech", 13 * i), T0.AddHours(13 * i), events);
+
+        // Kept: the 24 hours of allowed lateness, a 24-hour window behind them, and up to ten incidents since the
+        // last pruning; not all 500.
+        Assert.InRange(engine.IncidentsHeld, 1, 20);
+        var withdrawn = Incident($"i{Count - 1}", "kech", 13 * (Count - 1), withdrawn: true);
+        engine.Apply(withdrawn, T0.AddHours(13 * Count), events);
+        var resolved = Assert.IsType<WarningResolved>(events[^1].Event);
+        Assert.Equal(WarningResolved.ReasonWithdrawn, resolved.Reason);
+        Assert.Equal($"i{Count - 1}", resolved.Warning.FirstIncidentId);
+    }
+
+    [Fact]
     public void a_report_older_than_the_allowed_lateness_changes_nothing_and_is_counted()
     {
         var f = new EngineFixture();

@@ -1,0 +1,57 @@
+using EarlyWarning.Contracts.Warnings;
+
+namespace EarlyWarning.Rules.Engine;
+
+/// <summary>
+/// The incidents of one version of a warning: the first <see cref="Count"/> members of its episode's member list.
+/// An episode only appends to that list, and copies it before cutting it back (<see cref="Episode.TruncateBefore"/>),
+/// so the prefix a version holds never changes and its listed incidents and districts can be worked out when the
+/// version is written, not whenever the episode grows.
+/// </summary>
+internal sealed class WarningMembers(List<Entry> members, int count)
+{
+    private List<WarningIncident>? _listed;
+    private List<string>? _districtIds;
+
+    public int Count { get; } = count;
+
+    /// <summary>Whether this is the first <paramref name="count"/> members of <paramref name="list"/>.</summary>
+    public bool Is(List<Entry> list, int count) => ReferenceEquals(members, list) && Count == count;
+
+    /// <summary>The first <see cref="WarningSnapshot.MaxListedIncidents"/> members, as a warning lists them.</summary>
+    public IReadOnlyList<WarningIncident> Listed
+    {
+        get
+        {
+            if (_listed is null)
+            {
+                var listed = new List<WarningIncident>(Math.Min(Count, WarningSnapshot.MaxListedIncidents));
+                for (var i = 0; i < listed.Capacity; i++)
+                    listed.Add(members[i].Listed);
+                _listed = listed;
+            }
+            return _listed;
+        }
+    }
+
+    /// <summary>The distinct districts of all members, sorted.</summary>
+    public IReadOnlyList<string> DistrictIds
+    {
+        get
+        {
+            if (_districtIds is null)
+            {
+                var districts = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = 0; i < Count; i++)
+                    districts.Add(members[i].Incident.Location.DistrictId);
+                _districtIds = [.. districts.Order(StringComparer.Ordinal)];
+            }
+            return _districtIds;
+        }
+    }
+
+    /// <summary>Whether a reader sees the same incidents and districts in both (the counts being equal).</summary>
+    public bool SameAs(WarningMembers other) =>
+        ReferenceEquals(this, other)
+        || (Count == other.Count && Listed.SequenceEqual(other.Listed) && DistrictIds.SequenceEqual(other.DistrictIds));
+}
