@@ -6,8 +6,9 @@ namespace EarlyWarning.Benchmarks.Rules;
 /// <summary>
 /// What the engine figure measures: a fresh <see cref="RuleEngine"/>, the rule set activated, then every incident
 /// of the history applied in arrival order, the output list cleared after each, as the back-tester does. The
-/// warning events are counted by kind on the way (a type test per event, against tens of microseconds per
-/// incident), so the figure says how often the rules fired without a second pass.
+/// warning events are counted by <see cref="EmittedWarningEvent.Kind"/> on the way, so the figure says how often the
+/// rules fired without a second pass. Their contract records are not read: that is the writer's work (decision 0013),
+/// measured in the live figure.
 /// </summary>
 public sealed class EngineRun(RuleSet ruleSet, IReadOnlyList<Arrival> arrivals)
 {
