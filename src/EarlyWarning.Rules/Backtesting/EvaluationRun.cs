@@ -19,7 +19,8 @@ internal sealed class EvaluationRun
     private readonly Dictionary<WarningRecord, EmittedWarningEvent> _raised = [];
     // Per warning, the times its severity rose, with the rank it rose to: ranks only grow along the list.
     private readonly Dictionary<WarningRecord, List<(DateTimeOffset At, int Rank)>> _rises = [];
-    private readonly Dictionary<string, WarningRecord> _byId = new(StringComparer.Ordinal);
+    // The reported warnings by id, for ReachedAt; derived when first asked, after the run.
+    private Dictionary<string, WarningRecord>? _byId;
     public EvaluationRun(RuleSet ruleSet, DateTimeOffset from, DateTimeOffset to)
     {
         RuleSet = ruleSet;
@@ -54,7 +55,10 @@ internal sealed class EvaluationRun
         foreach (var emitted in _output)
         {
             if (emitted.Kind == WarningEventKind.Raised)
+            {
                 _raised[emitted.Record] = emitted;
+                _byId = null;
+            }
             NoteSeverity(emitted.Record, CapSeverity.Rank(emitted.Severity), emitted.KnownAt);
         }
         _output.Clear();
@@ -70,18 +74,15 @@ internal sealed class EvaluationRun
             var last = record.Last.Snapshot;
             if (last.FirstHeldAt < From || last.FirstHeldAt > To)
                 continue;
-            _byId[record.Id] = record;
             warnings.Add(new BacktestWarning(last, raised.KnownAt, raised.LateBy, record.Version, record.ResolutionReason));
         }
         return [.. warnings.OrderBy(w => w.Warning.FirstHeldAt).ThenBy(w => w.Warning.WarningId, StringComparer.Ordinal)];
     }
 
-    /// <summary>The severity <paramref name="warningId"/> (one of <see cref="Warnings"/>) was raised with.</summary>
-    public string RaisedSeverity(string warningId) => ((WarningRaised)_raised[_byId[warningId]].Event).Warning.Severity;
-
-    /// <summary>When <paramref name="warningId"/> (one of <see cref="Warnings"/>) first stood at <paramref name="severity"/> or above; null if it never did.</summary>
+    /// <summary>When <paramref name="warningId"/> first stood at <paramref name="severity"/> or above; null if it never did.</summary>
     public DateTimeOffset? ReachedAt(string warningId, string severity)
     {
+        _byId ??= _raised.Keys.ToDictionary(r => r.Id, StringComparer.Ordinal);
         if (!_byId.TryGetValue(warningId, out var record) || !_rises.TryGetValue(record, out var rises))
             return null;
         var rank = CapSeverity.Rank(severity);

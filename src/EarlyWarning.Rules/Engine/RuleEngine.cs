@@ -151,7 +151,7 @@ public sealed class RuleEngine : IEpisodeSink
 
     void IEpisodeSink.Changed(RuleRuntime rule, GroupState group, Episode episode)
     {
-        var record = episode.Record ??= _book.GetValueOrDefault(episode.Key);
+        var record = RecordOf(episode);
         if (record?.ResolutionReason is WarningResolved.ReasonQuiet)
             return; // Unreachable: the watermark passed its quiet period, so no input the engine accepts can touch it.
         // Most calls extend an open warning by an incident or find nothing a reader sees changed: the episode's
@@ -201,11 +201,14 @@ public sealed class RuleEngine : IEpisodeSink
 
     void IEpisodeSink.Vanished(RuleRuntime rule, GroupState group, Episode episode, Episode? successor)
     {
-        var record = episode.Record ??= _book.GetValueOrDefault(episode.Key);
+        var record = RecordOf(episode);
         if (record is null || record.ResolutionReason is not null)
             return;
         Resolve(record, successor is null ? WarningResolved.ReasonWithdrawn : WarningResolved.ReasonSuperseded, successor?.Key, Frontier!.Value);
     }
+
+    /// <summary>The warning of <paramref name="episode"/>, if it has one: looked up once, then kept on the episode.</summary>
+    private WarningRecord? RecordOf(Episode episode) => episode.Record ??= _book.GetValueOrDefault(episode.Key);
 
     private void Begin(DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output, TimeSpan? lateBy)
     {

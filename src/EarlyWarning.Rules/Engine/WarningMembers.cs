@@ -25,8 +25,9 @@ internal sealed class WarningMembers(List<Entry> members, int count)
         {
             if (_listed is null)
             {
-                var listed = new List<WarningIncident>(Math.Min(Count, WarningSnapshot.MaxListedIncidents));
-                for (var i = 0; i < listed.Capacity; i++)
+                var n = Math.Min(Count, WarningSnapshot.MaxListedIncidents);
+                var listed = new List<WarningIncident>(n);
+                for (var i = 0; i < n; i++)
                     listed.Add(members[i].Listed);
                 _listed = listed;
             }
