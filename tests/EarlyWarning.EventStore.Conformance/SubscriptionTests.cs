@@ -48,6 +48,33 @@ public abstract class SubscriptionTests<THarness>(THarness harness) : StoreTests
     }
 
     [Fact]
+    public async Task a_live_filtered_subscription_reports_how_far_it_has_read_past_events_it_passes_over()
+    {
+        var start = await Store.GetHeadPositionAsync();
+        var type = "V1.Only" + Guid.NewGuid().ToString("N")[..8];
+        await using var probe = new SubscriptionProbe(Store, start, EventFilter.ForEventTypes(type));
+        await probe.WaitUntilAsync(m => m.OfType<SubscriptionMessage.CaughtUp>().Any(), what: "caught-up");
+
+        var stream = TestEvents.UniqueStream();
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.Any, [TestEvents.New(type), TestEvents.New("V1.Other")]);
+        var head = await Store.GetHeadPositionAsync();
+        await probe.WaitUntilAsync(m => m.OfType<SubscriptionMessage.CheckpointReached>().Any(c => c.Position >= head), what: "a checkpoint at the head");
+        // A commit of only passed-over events is read to its end as well.
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.Any, [TestEvents.New("V1.Other"), TestEvents.New("V1.Other")]);
+        var later = await Store.GetHeadPositionAsync();
+        await probe.WaitUntilAsync(m => m.OfType<SubscriptionMessage.CheckpointReached>().Any(c => c.Position >= later), what: "a checkpoint at the later head");
+
+        var messages = probe.Messages.ToList();
+        var matched = Assert.Single(probe.Events);
+        Assert.True(messages.FindIndex(m => m is SubscriptionMessage.Event) < messages.FindIndex(m => m is SubscriptionMessage.CheckpointReached),
+            "the checkpoint comes after the event it reads past");
+        Assert.True(matched.Position < head);
+        // Checkpoints only move forward, and never repeat a position.
+        var checkpoints = messages.OfType<SubscriptionMessage.CheckpointReached>().Select(c => c.Position.Value).ToList();
+        Assert.Equal(checkpoints.Order().Distinct(), checkpoints);
+    }
+
+    [Fact]
     public async Task a_live_subscription_reports_falling_behind_and_catching_up_again()
     {
         var store = await OpenAsync(new EventStoreOptions { ReadPageSize = 10 });

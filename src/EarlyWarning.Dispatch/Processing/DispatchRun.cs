@@ -79,6 +79,9 @@ internal sealed class DispatchRun(
                         StartLive(position);
                     status.Changed(message);
                     break;
+                case SubscriptionMessage.CheckpointReached(var position):
+                    status.Read(position);
+                    break;
                 default:
                     status.Changed(message);
                     break;

@@ -17,6 +17,8 @@ internal static class CatchUpSubscription
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var position = after;
+        // How far the consumer has been told it has read: by an event, or by a caught-up or checkpoint message.
+        var told = after;
         var live = false;
         var pageSize = store.Options.ReadPageSize;
         while (!cancellationToken.IsCancellationRequested)
@@ -24,7 +26,10 @@ internal static class CatchUpSubscription
             var seen = store.Signal.Version;
             var page = await store.ReadAllPageAsync(position, pageSize, filter, cancellationToken).ConfigureAwait(false);
             foreach (var e in page.Events)
+            {
+                told = e.Position;
                 yield return new SubscriptionMessage.Event(e);
+            }
             if (page.ScannedTo > position)
                 position = page.ScannedTo;
 
@@ -41,7 +46,14 @@ internal static class CatchUpSubscription
             if (!live)
             {
                 live = true;
+                told = position;
                 yield return new SubscriptionMessage.CaughtUp(position);
+            }
+            else if (position > told)
+            {
+                // Only a filter leaves a gap between the last event and the scan, so an unfiltered reader never sees one.
+                told = position;
+                yield return new SubscriptionMessage.CheckpointReached(position);
             }
             await store.Signal.WaitAsync(seen, store.Options.LivePollInterval, cancellationToken).ConfigureAwait(false);
         }

@@ -15,4 +15,11 @@ public abstract record SubscriptionMessage
 
     /// <summary>While live, the subscription found a page or more waiting and went back to catching up.</summary>
     public sealed record FellBehind(GlobalPosition Position) : SubscriptionMessage;
+
+    /// <summary>
+    /// While live, the subscription has read everything recorded up to <paramref name="Position"/>, past the last event
+    /// it yielded: what lay between was not for its filter. KurrentDB's checkpoint of a filtered subscription; a consumer
+    /// that tells how far it has read moves on to it, so "has it read my write?" is answered for writes it never sees.
+    /// </summary>
+    public sealed record CheckpointReached(GlobalPosition Position) : SubscriptionMessage;
 }

@@ -104,7 +104,19 @@ public sealed class WarningBoard(EventTypeRegistry registry, TimeProvider clock)
         lock (_lock)
         {
             CaughtUp = true;
-            _picture.ReadTo(head.Value);
+            ReadTo(head);
+        }
+    }
+
+    /// <summary>
+    /// The follower has read to <paramref name="position"/>, past events the board does not show: a writer waiting for
+    /// one of those (an audit event, a report) is answered, and the picture says how far it has read.
+    /// </summary>
+    internal void ReadTo(GlobalPosition position)
+    {
+        lock (_lock)
+        {
+            _picture.ReadTo(position.Value);
             Advance();
         }
     }

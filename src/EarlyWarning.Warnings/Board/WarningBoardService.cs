@@ -30,6 +30,9 @@ internal sealed class WarningBoardService(IEventStore store, WarningBoard board,
                         case SubscriptionMessage.CaughtUp(var head):
                             board.MarkCaughtUp(head);
                             break;
+                        case SubscriptionMessage.CheckpointReached(var scanned):
+                            board.ReadTo(scanned);
+                            break;
                         case SubscriptionMessage.FellBehind:
                             board.MarkFellBehind();
                             break;

@@ -68,7 +68,7 @@ public sealed class PictureTests : IAsyncLifetime
         await ReportAsync(Report("kech-1", "Kech", "Tump", killed: 2));
         var retracted = await _app.Ingest.RetractAsync(new IncidentRetracted("police-kech", "kech-1", Attack.AddHours(3), "Duplicate of another report"), null);
         Assert.True(retracted.IsAccepted, string.Join("; ", retracted.Errors));
-        await _app.Board.WaitForAsync(retracted.Position!.Value, TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.True(await _app.Board.WaitForAsync(retracted.Position!.Value, TimeSpan.FromSeconds(10), CancellationToken.None), "the board did not read to the position");
 
         Assert.Empty((await PictureAsync("/api/picture")).GetProperty("incidents").EnumerateArray());
     }
@@ -87,7 +87,7 @@ public sealed class PictureTests : IAsyncLifetime
     {
         var outcome = await _app.Ingest.ReportAsync(report, null);
         Assert.True(outcome.IsAccepted, string.Join("; ", outcome.Errors));
-        await _app.Board.WaitForAsync(outcome.Position!.Value, TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.True(await _app.Board.WaitForAsync(outcome.Position!.Value, TimeSpan.FromSeconds(10), CancellationToken.None), "the board did not read to the position");
     }
 
     private async Task<long> PositionAsync() => (await _app.Store.GetHeadPositionAsync()).Value;

@@ -57,7 +57,8 @@ public sealed class WarningsApp : IAsyncDisposable
     public async Task<GlobalPosition> AppendAsync(object warningEvent)
     {
         var result = await WarningAppends.AppendAsync(Store, Registry, warningEvent);
-        await Board.WaitForAsync(result.LastPosition.Value, TimeSpan.FromSeconds(10), CancellationToken.None);
+        if (!await Board.WaitForAsync(result.LastPosition.Value, TimeSpan.FromSeconds(10), CancellationToken.None))
+            throw new TimeoutException($"The board did not fold position {result.LastPosition.Value} within 10 s");
         return result.LastPosition;
     }
 

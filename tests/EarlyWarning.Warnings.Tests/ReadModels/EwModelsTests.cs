@@ -16,7 +16,7 @@ public sealed class EwModelsTests
         await using var app = await ReadModelsApp.StartAsync();
         await app.Ingest.ReportAsync(Http.Reports.Kech(), null);
         var head = (await app.Store.GetHeadPositionAsync()).Value;
-        await app.Board.WaitForAsync(head, TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.True(await app.Board.WaitForAsync(head, TimeSpan.FromSeconds(10), CancellationToken.None), "the board did not read to the position");
         var url = app.Http.BaseAddress!.ToString();
 
         var list = await RunAsync(new Dictionary<string, string> { ["EW_API_KEY"] = TestApiKeys.Operator }, "models", "list", "--url", url);
