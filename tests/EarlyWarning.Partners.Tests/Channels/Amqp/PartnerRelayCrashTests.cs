@@ -51,7 +51,10 @@ public sealed class PartnerRelayCrashTests(ITestOutputHelper output)
                     break;
                 }
                 // Killed once this run has relayed something, so kills land while it streams, not only while it starts.
+                // A run killed after it had relayed everything leaves nothing to relay, so more is appended first.
                 var before = await CheckpointAsync(store);
+                if (before >= (await store.GetHeadPositionAsync()).Value)
+                    await AppendIncidentsAsync(store, registry, IncidentsPerRound / 5);
                 await Eventually.TrueAsync(async () => await CheckpointAsync(store) > before, TimeSpan.FromSeconds(60),
                     "the restarted relay to store a checkpoint", () => string.Join('\n', service.Errors));
                 // More arrives while it runs, so live relaying is interrupted as well as catching up.
