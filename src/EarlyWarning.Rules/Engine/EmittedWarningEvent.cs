@@ -52,6 +52,9 @@ public sealed class EmittedWarningEvent
     /// <summary>When the engine knew it: the recorded time of the input that led to it.</summary>
     internal DateTimeOffset KnownAt => _recordedAt;
 
+    /// <summary>Raised and updated: set when the input that led to it arrived late.</summary>
+    internal TimeSpan? LateBy => _lateBy;
+
     internal WarningRecord Record => _state.Record;
 
     internal static EmittedWarningEvent Raised(WarningVersion state, DateTimeOffset recordedAt, TimeSpan? lateBy) =>

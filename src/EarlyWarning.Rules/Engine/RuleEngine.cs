@@ -54,7 +54,15 @@ public sealed class RuleEngine : IEpisodeSink
     /// <summary>Incidents some rule still holds an entry of: what the engine remembers of the incident history.</summary>
     internal int IncidentsHeld => _incidents.Count;
 
-    /// <summary>Every warning the engine has recorded, open and resolved, by id order.</summary>
+    /// <summary>Warnings the engine still holds (see <see cref="Warnings"/>).</summary>
+    internal int WarningsHeld => _book.Count;
+
+    /// <summary>
+    /// The warnings the engine still holds, by id order: the open ones, and those resolved in a way that can be undone
+    /// (withdrawn, superseded, rule changed: their episode may come back). A warning resolved as quiet is forgotten
+    /// once resolved: the watermark has passed its quiet period, so nothing the engine accepts can touch it again, and
+    /// its events already say everything about it. Memory then follows the open warnings, not the whole history.
+    /// </summary>
     public IReadOnlyList<KnownWarning> Warnings =>
         _book.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => new KnownWarning(r.Last.Snapshot, r.Version, r.ResolutionReason)).ToList();
 
@@ -151,9 +159,11 @@ public sealed class RuleEngine : IEpisodeSink
 
     void IEpisodeSink.Changed(RuleRuntime rule, GroupState group, Episode episode)
     {
+        // A warning resolved as quiet is out of the book (see Warnings): its episode left the live ones when it resolved,
+        // and the watermark had passed its quiet period, so no input the engine accepts can reach it again.
         var record = RecordOf(episode);
         if (record?.ResolutionReason is WarningResolved.ReasonQuiet)
-            return; // Unreachable: the watermark passed its quiet period, so no input the engine accepts can touch it.
+            return;
         // Most calls extend an open warning by an incident or find nothing a reader sees changed: the episode's
         // facts are compared with the last version's, and nothing is built for a version that is not emitted.
         var opened = record is null || record.ResolutionReason is not null;
@@ -235,6 +245,7 @@ public sealed class RuleEngine : IEpisodeSink
             _due.Dequeue();
             record.Group!.Live.Remove(record.Episode!);
             Resolve(record, WarningResolved.ReasonQuiet, null, new DateTimeOffset(record.Episode!.Last.Ticks + record.Rule!.QuietTicks, TimeSpan.Zero));
+            _book.Remove(record.Key);
         }
     }
 

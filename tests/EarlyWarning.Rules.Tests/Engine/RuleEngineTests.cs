@@ -155,6 +155,37 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void the_engine_forgets_a_warning_resolved_as_quiet_and_holds_one_that_can_still_come_back()
+    {
+        var engine = new RuleEngine();
+        var events = new List<EmittedWarningEvent>();
+        engine.Activate(Set(Single()), T0, events);
+        // One attack every 13 hours in one province: each raises its own warning of the single rule, which resolves
+        // as quiet 12 hours after it once the watermark (24 hours of allowed lateness behind) has passed that.
+        const int Count = 300;
+        for (var i = 0; i < Count; i++)
+            engine.Apply(Incident($"i{i}", "quetta", 13 * i), T0.AddHours(13 * i), events);
+
+        var quiet = events.Where(e => e.Event is WarningResolved { Reason: WarningResolved.ReasonQuiet }).Select(e => e.WarningId).ToHashSet();
+        Assert.Equal(Count, events.Count(e => e.Kind == WarningEventKind.Raised));
+        Assert.InRange(quiet.Count, Count - 5, Count - 1);
+        // Only the warnings still open are held, not the history of every warning ever raised.
+        Assert.Equal(Count - quiet.Count, engine.WarningsHeld);
+        Assert.All(engine.Warnings, w => Assert.Null(w.ResolutionReason));
+        Assert.DoesNotContain(engine.Warnings, w => quiet.Contains(w.Snapshot.WarningId));
+
+        // A withdrawn warning is held: a correction within the allowed lateness may bring its episode back.
+        var last = Incident($"i{Count - 1}", "quetta", 13 * (Count - 1));
+        engine.Apply(last with { Withdrawn = true }, T0.AddHours(13 * (Count - 1) + 1), events);
+        Assert.Equal(WarningResolved.ReasonWithdrawn, Assert.IsType<WarningResolved>(events[^1].Event).Reason);
+        Assert.Contains(engine.Warnings, w => w.ResolutionReason == WarningResolved.ReasonWithdrawn);
+        engine.Apply(last, T0.AddHours(13 * (Count - 1) + 2), events);
+        var reopened = Assert.IsType<WarningUpdated>(events[^1].Event);
+        Assert.Equal($"i{Count - 1}", reopened.Warning.FirstIncidentId);
+        Assert.Contains("reopened after withdrawn", reopened.Changes);
+    }
+
+    [Fact]
     public void a_report_older_than_the_allowed_lateness_changes_nothing_and_is_counted()
     {
         var f = new EngineFixture();

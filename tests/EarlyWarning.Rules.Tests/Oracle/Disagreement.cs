@@ -85,7 +85,7 @@ public static class Disagreement
             return difference;
         }
 
-        var known = run.Engine.Warnings.ToDictionary(w => w.Snapshot.WarningId, StringComparer.Ordinal);
+        var known = run.Final.ToDictionary(w => w.Snapshot.WarningId, StringComparer.Ordinal);
         foreach (var id in expected.Retired.Where(id => !expected.Undetermined.Contains(id)).Order(StringComparer.Ordinal))
         {
             var reason = known.GetValueOrDefault(id)?.ResolutionReason;

@@ -18,11 +18,26 @@ public sealed class EngineRun
 
     public IReadOnlyList<EmittedWarningEvent> Events { get; }
 
-    /// <summary>The engine's warnings that stand for an episode: all but those resolved as superseded or withdrawn, by id.</summary>
-    public IReadOnlyList<ExpectedWarning> Warnings => Engine.Warnings
+    /// <summary>
+    /// Every warning as its last event left it, by id: what the engine said, including the warnings resolved as quiet,
+    /// which the engine itself forgets.
+    /// </summary>
+    public IReadOnlyList<KnownWarning> Final => Events
+        .GroupBy(e => e.WarningId, StringComparer.Ordinal)
+        .Select(g => g.Last())
+        .Select(e => e.Event switch
+        {
+            WarningRaised r => new KnownWarning(r.Warning, r.Version, null),
+            WarningUpdated u => new KnownWarning(u.Warning, u.Version, null),
+            var x => new KnownWarning(((WarningResolved)x).Warning, ((WarningResolved)x).Version, ((WarningResolved)x).Reason),
+        })
+        .OrderBy(w => w.Snapshot.WarningId, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>The warnings that stand for an episode, as their events left them: all but those resolved as superseded or withdrawn, by id.</summary>
+    public IReadOnlyList<ExpectedWarning> Warnings => Final
         .Where(w => w.ResolutionReason is not (WarningResolved.ReasonSuperseded or WarningResolved.ReasonWithdrawn))
         .Select(w => ExpectedWarning.From(w.Snapshot))
-        .OrderBy(w => w.Id, StringComparer.Ordinal)
         .ToList();
 
     public static EngineRun Feed(RuleSet ruleSet, IReadOnlyList<(IncidentSummary Incident, DateTimeOffset RecordedAt)> inputs, int? pruneEvery = null)
@@ -106,7 +121,18 @@ public sealed class EngineRun
 
             if (!known.TryGetValue(id, out var final))
             {
-                return $"warning {id}: events were emitted but the engine does not list it";
+                // Forgotten, which only a warning resolved as quiet may be: nothing can change it again.
+                if (events[^1].Event is WarningResolved { Reason: WarningResolved.ReasonQuiet })
+                {
+                    continue;
+                }
+
+                return $"warning {id}: events were emitted but the engine does not list it, and it was not resolved as quiet";
+            }
+
+            if (final.ResolutionReason is WarningResolved.ReasonQuiet)
+            {
+                return $"warning {id}: the engine still lists it, resolved as quiet";
             }
 
             if (final.Version != events.Count)
