@@ -43,7 +43,7 @@ internal sealed class CompiledFilter
             return false;
         if (_districts is not null && !_districts.Contains(incident.Location.DistrictId))
             return false;
-        if (_targets is not null && !incident.Targets.Any(_targets.Contains))
+        if (_targets is not null && !AnyOf(incident.Targets, _targets))
             return false;
         if (_perpetrators is not null && (incident.Perpetrator is null || !_perpetrators.Contains(incident.Perpetrator)))
             return false;
@@ -67,6 +67,17 @@ internal sealed class CompiledFilter
     {
         var c = incident.Casualties;
         return (c.SecurityForces?.Killed ?? 0) + (c.Civilians?.Killed ?? 0) + (c.Militants?.Killed ?? 0);
+    }
+
+    // A loop, not Enumerable.Any with a method group: that allocated a delegate for every incident the filter saw.
+    private static bool AnyOf(IReadOnlyList<string> values, HashSet<string> set)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (set.Contains(values[i]))
+                return true;
+        }
+        return false;
     }
 
     private static HashSet<string>? Set(IReadOnlySet<string>? values, StringComparer comparer) =>

@@ -30,6 +30,12 @@ internal sealed class GroupState(string key, string name, string? provinceId)
 
     public void Insert(Entry entry)
     {
+        // Most incidents arrive in event-time order: they go at the end, with no search.
+        if (Entries.Count == 0 || Entry.Order.Compare(Entries[^1], entry) <= 0)
+        {
+            Entries.Add(entry);
+            return;
+        }
         var index = Entries.BinarySearch(entry, Entry.Order);
         Entries.Insert(index < 0 ? ~index : index, entry);
     }

@@ -19,6 +19,8 @@ internal sealed class RuleRuntime
     private readonly long _quiet;
     private readonly long _bucket;
     private readonly int _baseSeverity;
+    // The rule's severity steps with their severities' ranks worked out once, not at every firing point.
+    private readonly (Measure Measure, double AtLeast, int Rank)[] _steps;
     private readonly IReadOnlyList<CriticalSite> _sites;
     private readonly SiteBox[] _siteBoxes;
     private readonly Dictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
@@ -35,6 +37,7 @@ internal sealed class RuleRuntime
         _where = new CompiledFilter(rule.Where);
         _quiet = rule.QuietPeriod.Ticks;
         _baseSeverity = CapSeverity.Rank(rule.Alerting.Severity);
+        _steps = [.. rule.Alerting.Steps.Select(step => (step.Measure, step.AtLeast, CapSeverity.Rank(step.Severity)))];
         switch (rule.Pattern)
         {
             case RulePattern.Spread s:
@@ -426,10 +429,10 @@ internal sealed class RuleRuntime
     private int SeverityAt(PointMeasures measures)
     {
         var rank = _baseSeverity;
-        foreach (var step in Rule.Alerting.Steps)
+        foreach (var (measure, atLeast, stepRank) in _steps)
         {
-            if (measures.Of(step.Measure) >= step.AtLeast)
-                rank = Math.Max(rank, CapSeverity.Rank(step.Severity));
+            if (measures.Of(measure) >= atLeast)
+                rank = Math.Max(rank, stepRank);
         }
         return rank;
     }
