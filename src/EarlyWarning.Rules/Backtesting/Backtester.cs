@@ -14,11 +14,13 @@ namespace EarlyWarning.Rules.Backtesting;
 /// </summary>
 public static class Backtester
 {
-    private const int PageSize = 8192;
+    // Small pages, few ahead: every summary decoded ahead of the engine outlives the collections made meanwhile and
+    // is copied into an older generation, so the fewer wait, the less the collector copies. Pages of 8,192 with four
+    // ahead made the 1,000,000-incident back-test 12.6–14.6 s; pages of 1,024 with two ahead, 10.4–10.8 s.
+    private const int PageSize = 1024;
 
-    // Decoded pages the reader may run ahead of the engine. Two would keep both busy; a few more absorb the
-    // pages where one side is slower than usual. Each page is ~8,192 summaries, so this bounds memory too.
-    private const int PagesAhead = 4;
+    // Decoded pages the reader may run ahead of the engine: two keep both busy, and bound memory too.
+    private const int PagesAhead = 2;
 
     public static async Task<BacktestResult> RunAsync(
         IEventReader store, RuleSet ruleSet, DateTimeOffset from, DateTimeOffset to, IProgress<BacktestProgress>? progress = null, CancellationToken cancellationToken = default)
