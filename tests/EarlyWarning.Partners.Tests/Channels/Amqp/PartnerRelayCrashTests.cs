@@ -58,8 +58,8 @@ public sealed class PartnerRelayCrashTests(ITestOutputHelper output)
                 await Eventually.TrueAsync(async () => await CheckpointAsync(store) > before, TimeSpan.FromSeconds(60),
                     "the restarted relay to store a checkpoint", () => string.Join('\n', service.Errors));
                 // More arrives while it runs, so live relaying is interrupted as well as catching up.
-                await AppendIncidentsAsync(store, registry, IncidentsPerRound / 5);
-                await Task.Delay(Random.Shared.Next(20, 200));
+                await AppendIncidentsAsync(store, registry, IncidentsPerRound);
+                await Task.Delay(Random.Shared.Next(20, 150));
                 await service.KillAsync();
                 var at = await CheckpointAsync(store);
                 var headAtKill = (await store.GetHeadPositionAsync()).Value;
