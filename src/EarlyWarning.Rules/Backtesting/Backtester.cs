@@ -17,7 +17,7 @@ public static class Backtester
     // Small pages, few ahead: every summary decoded ahead of the engine outlives the collections made meanwhile and
     // is copied into an older generation, so the fewer wait, the less the collector copies. Pages of 8,192 with four
     // ahead made the 1,000,000-incident back-test 12.6–14.6 s; pages of 1,024 with two ahead, 10.4–10.8 s.
-    private const int PageSize = 1024;
+    internal const int PageSize = 1024;
 
     // Decoded pages the reader may run ahead of the engine: two keep both busy, and bound memory too.
     private const int PagesAhead = 2;

@@ -20,8 +20,8 @@ public sealed class BacktestFigure(BenchmarkOptions options, RuleSet ruleSet, In
 {
     private const int Runs = 3;
 
-    // Backtester.PageSize: the raw reads page as it does.
-    private const int PageSize = 8192;
+    // The raw reads page as the back-test does.
+    private const int PageSize = Backtester.PageSize;
 
     public async Task<RulesSection> RunAsync()
     {
@@ -66,7 +66,7 @@ public sealed class BacktestFigure(BenchmarkOptions options, RuleSet ruleSet, In
             "Where the back-test's time goes (medians; each step's share is its difference from the one before):",
             ["Step", "Time", "of which GC pauses", "Rate", "Difference", "Meanwhile"],
             [
-                ["(a) `ReadAllAsync`, incident streams, pages of 8,192, nothing done", Seconds(rawRead.Elapsed.TotalSeconds), Seconds(rawRead.GcPauses.TotalSeconds), Format.Rate(history.Count / rawRead.Elapsed.TotalSeconds), "store", rawRead.Machine?.ToString() ?? "n/a"],
+                [$"(a) `ReadAllAsync`, incident streams, pages of {PageSize:N0}, nothing done", Seconds(rawRead.Elapsed.TotalSeconds), Seconds(rawRead.GcPauses.TotalSeconds), Format.Rate(history.Count / rawRead.Elapsed.TotalSeconds), "store", rawRead.Machine?.ToString() ?? "n/a"],
                 ["(b) (a) + decode each event's summary (`IncidentEventDecoder`)", Seconds(rawDecoded.Elapsed.TotalSeconds), Seconds(rawDecoded.GcPauses.TotalSeconds), Format.Rate(history.Count / rawDecoded.Elapsed.TotalSeconds), $"JSON {Seconds((rawDecoded.Elapsed - rawRead.Elapsed).TotalSeconds)}", rawDecoded.Machine?.ToString() ?? "n/a"],
                 ["(c) `Backtester.RunAsync`: (b) on one task, the engine beside it", Seconds(backtest.Elapsed.TotalSeconds), Seconds(backtest.GcPauses.TotalSeconds), Format.Rate(history.Count / backtest.Elapsed.TotalSeconds), $"engine and the rest, beyond (b) {Seconds((backtest.Elapsed - rawDecoded.Elapsed).TotalSeconds)}", backtest.Machine?.ToString() ?? "n/a"],
             ]);
