@@ -75,6 +75,54 @@ public abstract class SubscriptionTests<THarness>(THarness harness) : StoreTests
     }
 
     [Fact]
+    public async Task a_checkpointed_handler_is_told_it_has_handled_past_events_its_filter_leaves_out()
+    {
+        var type = "V1.Only" + Guid.NewGuid().ToString("N")[..8];
+        var id = "sub-" + Guid.NewGuid();
+        await Store.AppendAsync([], new Checkpoint(id, await Store.GetHeadPositionAsync()));
+        var handled = new List<GlobalPosition>();
+        var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = new CheckpointedSubscription(Store, id, new NothingHandler(), EventFilter.ForEventTypes(type), NullLogger.Instance) { CheckpointEvery = 1 };
+        run.StateChanged += m =>
+        {
+            if (m is SubscriptionMessage.CaughtUp)
+                caughtUp.TrySetResult();
+        };
+        run.Handled += p =>
+        {
+            lock (handled)
+                handled.Add(p);
+        };
+        using var stop = new CancellationTokenSource();
+        var task = run.RunAsync(stop.Token);
+        await caughtUp.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var stream = TestEvents.UniqueStream();
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.Any, [TestEvents.New(type), TestEvents.New("V1.Other"), TestEvents.New("V1.Other")]);
+        var head = await Store.GetHeadPositionAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!HasReached(head) && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+
+        Assert.True(HasReached(head), $"handled up to {string.Join(", ", handled)}, not to the head {head}");
+        // The stored checkpoint moved past them too (lazily: here CheckpointEvery is 1), though nothing was appended.
+        Assert.Equal(head, await Store.LoadCheckpointAsync(id));
+
+        bool HasReached(GlobalPosition position)
+        {
+            lock (handled)
+                return handled.Count > 0 && handled[^1] >= position;
+        }
+    }
+
+    private sealed class NothingHandler : IEventHandler
+    {
+        public ValueTask HandleAsync(RecordedEvent recorded, HandlerContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    [Fact]
     public async Task a_live_subscription_reports_falling_behind_and_catching_up_again()
     {
         var store = await OpenAsync(new EventStoreOptions { ReadPageSize = 10 });

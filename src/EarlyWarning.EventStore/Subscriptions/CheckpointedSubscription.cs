@@ -18,7 +18,10 @@ public sealed class CheckpointedSubscription(IEventStore store, string subscript
     /// <summary>Raised on every caught-up and fell-behind, for health and metrics.</summary>
     public event Action<SubscriptionMessage>? StateChanged;
 
-    /// <summary>Raised after each event is handled and whatever it appended is committed: readers may now see its effect.</summary>
+    /// <summary>
+    /// Raised after each event is handled and whatever it appended is committed, and when a live scan passes events
+    /// the filter leaves out: readers may now see the effect of everything up to the position.
+    /// </summary>
     public event Action<GlobalPosition>? Handled;
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -51,6 +54,17 @@ public sealed class CheckpointedSubscription(IEventStore store, string subscript
                         committed = handled;
                     }
                     StateChanged?.Invoke(message);
+                    break;
+                case SubscriptionMessage.CheckpointReached(var position) when position > handled:
+                    // Live, the scan passed events the filter leaves out (often the handler's own appends): there
+                    // is nothing to handle, but everything up to here is handled, and the checkpoint moves lazily.
+                    handled = position;
+                    if (handled.Value - committed.Value >= CheckpointEvery)
+                    {
+                        await store.AppendAsync([], new Checkpoint(SubscriptionId, handled), cancellationToken).ConfigureAwait(false);
+                        committed = handled;
+                    }
+                    Handled?.Invoke(handled);
                     break;
                 case SubscriptionMessage.FellBehind:
                     StateChanged?.Invoke(message);
