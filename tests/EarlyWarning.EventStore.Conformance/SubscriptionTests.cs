@@ -123,6 +123,29 @@ public abstract class SubscriptionTests<THarness>(THarness harness) : StoreTests
     }
 
     [Fact]
+    public async Task a_subscription_cancelled_between_two_messages_ends_by_throwing_not_as_if_the_store_had_ended()
+    {
+        var store = await OpenAsync(new EventStoreOptions { ReadPageSize = 10 });
+        var start = await store.GetHeadPositionAsync();
+        var stream = TestEvents.UniqueStream();
+        // Exactly one full page: after its last event the subscription reads again at once, without waiting.
+        await store.AppendToStreamAsync(stream, ExpectedRevision.NoStream, TestEvents.Many(10));
+        using var cancel = new CancellationTokenSource();
+        var messages = store.SubscribeToAllAsync(start, EventFilter.ForStreams(stream.Value), cancel.Token).GetAsyncEnumerator(CancellationToken.None);
+        await using (messages)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                Assert.True(await messages.MoveNextAsync());
+                Assert.IsType<SubscriptionMessage.Event>(messages.Current);
+            }
+
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await messages.MoveNextAsync());
+        }
+    }
+
+    [Fact]
     public async Task a_live_subscription_reports_falling_behind_and_catching_up_again()
     {
         var store = await OpenAsync(new EventStoreOptions { ReadPageSize = 10 });

@@ -21,8 +21,11 @@ internal static class CatchUpSubscription
         var told = after;
         var live = false;
         var pageSize = store.Options.ReadPageSize;
-        while (!cancellationToken.IsCancellationRequested)
+        while (true)
         {
+            // Cancelled, the subscription always ends by throwing, as it does from inside a read or a wait: ending
+            // quietly when cancelled between two messages would look to its reader like the end of the store.
+            cancellationToken.ThrowIfCancellationRequested();
             var seen = store.Signal.Version;
             var page = await store.ReadAllPageAsync(position, pageSize, filter, cancellationToken).ConfigureAwait(false);
             foreach (var e in page.Events)
