@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using EarlyWarning.Testing;
 using EarlyWarning.Warnings.Tests.Http;
@@ -45,6 +46,37 @@ public sealed class FeedLiveTests : IAsyncLifetime
 
         Assert.Equal(second, IncidentId(await NextEventAsync(resumed)));
         Assert.Equal(third, IncidentId(await NextEventAsync(resumed)));
+    }
+
+    [Fact]
+    public async Task following_live_a_client_is_told_within_a_keep_alive_how_far_it_has_read_past_what_it_does_not_get()
+    {
+        await using var app = await PartnersApp.StartAsync(settings: new Dictionary<string, string?> { ["PartnerFeed:KeepAliveSeconds"] = "0.2" });
+        await app.ReportAsync(KpReports.In("kp-1", daysBefore: 0));
+        using var live = await SseClient.OpenAsync(app.Http, app.Get("/api/feed/live", PartnersApp.KpIncidents));
+        var delivered = await NextEventAsync(live);
+
+        // Reports elsewhere: the feed reads them (their incident events are in the streams it follows), the partner does not get them.
+        await app.ReportAsync(Reports.In("kech-1", "Kech", null, 1, Reports.Attack));
+        await app.ReportAsync(Reports.In("kech-2", "Kech", null, 1, Reports.Attack));
+        var head = (await app.Store.GetHeadPositionAsync()).Value;
+        var ids = new List<long> { long.Parse(delivered.Id!, CultureInfo.InvariantCulture) };
+        while (ids[^1] < head)
+        {
+            var marker = await live.NextAsync();
+            Assert.Equal("caught-up", marker.Event);
+            ids.Add(long.Parse(marker.Id!, CultureInfo.InvariantCulture));
+            Assert.Equal(ids[^1], marker.Data.GetProperty("position").GetInt64());
+        }
+        Assert.Equal(head, ids[^1]);
+        Assert.Equal(ids.Order().Distinct(), ids);
+
+        // Resumed from the marker, the client gets what comes next, and nothing it was already past.
+        var request = app.Get("/api/feed/live", PartnersApp.KpIncidents);
+        request.Headers.Add("Last-Event-ID", ids[^1].ToString(CultureInfo.InvariantCulture));
+        using var resumed = await SseClient.OpenAsync(app.Http, request);
+        var next = await app.ReportAsync(KpReports.In("kp-2", daysBefore: 1));
+        Assert.Equal(next, IncidentId(await NextEventAsync(resumed)));
     }
 
     [Fact]

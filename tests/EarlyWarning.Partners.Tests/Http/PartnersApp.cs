@@ -65,11 +65,14 @@ public sealed class PartnersApp : IAsyncDisposable
 
     public IEventStore Store => _app.Store;
 
-    /// <summary>Starts on a new store, or on <paramref name="storePath"/> to restart a stopped app.</summary>
-    public static async Task<PartnersApp> StartAsync(string? storePath = null)
+    /// <summary>Starts on a new store, or on <paramref name="storePath"/> to restart a stopped app; <paramref name="settings"/> add to the partners.</summary>
+    public static async Task<PartnersApp> StartAsync(string? storePath = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         storePath ??= TestWebApp.NewStorePath("ew-partners-tests");
-        var app = await TestWebApp.StartAsync(storePath, "duty-officer", Partners, builder =>
+        var all = new Dictionary<string, string?>(Partners);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        var app = await TestWebApp.StartAsync(storePath, "duty-officer", all, builder =>
         {
             builder.AddIngest();
             builder.AddPartners();
