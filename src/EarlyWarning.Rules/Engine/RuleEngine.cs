@@ -159,11 +159,9 @@ public sealed class RuleEngine : IEpisodeSink
 
     void IEpisodeSink.Changed(RuleRuntime rule, GroupState group, Episode episode)
     {
-        // A warning resolved as quiet is out of the book (see Warnings): its episode left the live ones when it resolved,
-        // and the watermark had passed its quiet period, so no input the engine accepts can reach it again.
+        // Never a warning resolved as quiet: its episode left the live ones when it resolved and the watermark had
+        // passed its quiet period, so no input the engine accepts reaches it again; it is out of the book (Warnings).
         var record = RecordOf(episode);
-        if (record?.ResolutionReason is WarningResolved.ReasonQuiet)
-            return;
         // Most calls extend an open warning by an incident or find nothing a reader sees changed: the episode's
         // facts are compared with the last version's, and nothing is built for a version that is not emitted.
         var opened = record is null || record.ResolutionReason is not null;
