@@ -39,12 +39,7 @@ public sealed class CheckpointedSubscription(IEventStore store, string subscript
                     var context = new HandlerContext();
                     await handler.HandleAsync(recorded, context, cancellationToken).ConfigureAwait(false);
                     handled = recorded.Position;
-                    if (context.Appends.Count > 0 || handled.Value - committed.Value >= CheckpointEvery)
-                    {
-                        await store.AppendAsync(context.Appends, new Checkpoint(SubscriptionId, handled), cancellationToken).ConfigureAwait(false);
-                        committed = handled;
-                    }
-                    Handled?.Invoke(handled);
+                    committed = await HandledUpToAsync(handled, context.Appends, committed, cancellationToken).ConfigureAwait(false);
                     break;
                 case SubscriptionMessage.CaughtUp(var position):
                     handled = position > handled ? position : handled;
@@ -57,19 +52,30 @@ public sealed class CheckpointedSubscription(IEventStore store, string subscript
                     break;
                 case SubscriptionMessage.CheckpointReached(var position) when position > handled:
                     // Live, the scan passed events the filter leaves out (often the handler's own appends): there
-                    // is nothing to handle, but everything up to here is handled, and the checkpoint moves lazily.
+                    // is nothing to handle, but everything up to here is handled, as after an event that appends nothing.
                     handled = position;
-                    if (handled.Value - committed.Value >= CheckpointEvery)
-                    {
-                        await store.AppendAsync([], new Checkpoint(SubscriptionId, handled), cancellationToken).ConfigureAwait(false);
-                        committed = handled;
-                    }
-                    Handled?.Invoke(handled);
+                    committed = await HandledUpToAsync(handled, [], committed, cancellationToken).ConfigureAwait(false);
                     break;
                 case SubscriptionMessage.FellBehind:
                     StateChanged?.Invoke(message);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Everything up to <paramref name="handled"/> is handled: commits <paramref name="appends"/> with the checkpoint,
+    /// or the checkpoint alone once it lags <see cref="CheckpointEvery"/> positions behind, then raises
+    /// <see cref="Handled"/>. Returns the position now committed.
+    /// </summary>
+    private async Task<GlobalPosition> HandledUpToAsync(GlobalPosition handled, IReadOnlyList<StreamAppend> appends, GlobalPosition committed, CancellationToken cancellationToken)
+    {
+        if (appends.Count > 0 || handled.Value - committed.Value >= CheckpointEvery)
+        {
+            await store.AppendAsync(appends, new Checkpoint(SubscriptionId, handled), cancellationToken).ConfigureAwait(false);
+            committed = handled;
+        }
+        Handled?.Invoke(handled);
+        return committed;
     }
 }
