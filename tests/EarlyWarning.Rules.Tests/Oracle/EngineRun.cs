@@ -29,7 +29,8 @@ public sealed class EngineRun
         {
             WarningRaised r => new KnownWarning(r.Warning, r.Version, null),
             WarningUpdated u => new KnownWarning(u.Warning, u.Version, null),
-            var x => new KnownWarning(((WarningResolved)x).Warning, ((WarningResolved)x).Version, ((WarningResolved)x).Reason),
+            WarningResolved x => new KnownWarning(x.Warning, x.Version, x.Reason),
+            var other => throw new InvalidOperationException($"not a warning event: {other}"),
         })
         .OrderBy(w => w.Snapshot.WarningId, StringComparer.Ordinal)
         .ToList();
