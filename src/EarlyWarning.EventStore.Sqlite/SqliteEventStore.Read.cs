@@ -1,5 +1,6 @@
 using EarlyWarning.EventStore.Adapters;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace EarlyWarning.EventStore.Sqlite;
 
@@ -43,6 +44,62 @@ public sealed partial class SqliteEventStore
                 var head = await ScalarPositionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 return new AllPage(events, head > after ? head : after);
             }
+        }
+    }
+
+    /// <summary>
+    /// Steps the statement itself and hands the visitor SQLite's own buffers (<c>sqlite3_column_blob</c>), where the
+    /// ADO.NET reader copies every value into a new array or string: over a million incident events the scan reads
+    /// about three times as fast as <see cref="EventStoreBase.ReadAllAsync"/> and allocates nothing per event
+    /// (docs/benchmarks.md, "Rules").
+    /// </summary>
+    public override async Task<GlobalPosition> ScanAllAsync(GlobalPosition after, int maxCount, EventFilter? filter, IEventVisitor visitor, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        ArgumentNullException.ThrowIfNull(visitor);
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // The command only gathers the text and the parameters, as every other read builds them; the scan runs them.
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT position, type, data, recorded_at FROM events WHERE position > $after{FilterSql(filter, command)} ORDER BY position LIMIT $count";
+            command.Parameters.AddWithValue("$after", after.Value);
+            command.Parameters.AddWithValue("$count", maxCount);
+            return Scan(connection.Handle!, command, after, visitor, cancellationToken);
+        }
+    }
+
+    private static GlobalPosition Scan(sqlite3 db, SqliteCommand command, GlobalPosition after, IEventVisitor visitor, CancellationToken cancellationToken)
+    {
+        var rc = raw.sqlite3_prepare_v2(db, command.CommandText, out var statement);
+        using (statement)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+            foreach (SqliteParameter parameter in command.Parameters)
+            {
+                var index = raw.sqlite3_bind_parameter_index(statement, parameter.ParameterName);
+                rc = parameter.Value switch
+                {
+                    long number => raw.sqlite3_bind_int64(statement, index, number),
+                    int number => raw.sqlite3_bind_int64(statement, index, number),
+                    string text => raw.sqlite3_bind_text(statement, index, text),
+                    var other => throw new InvalidOperationException($"A scan binds numbers and text, not {other?.GetType().Name ?? "null"}."),
+                };
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+            var position = after;
+            var rows = 0;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                if ((++rows & 255) == 0)
+                    cancellationToken.ThrowIfCancellationRequested();
+                position = new GlobalPosition(raw.sqlite3_column_int64(statement, 0));
+                var recordedAt = MicrosecondTime.FromMicroseconds(raw.sqlite3_column_int64(statement, 3));
+                visitor.Visit(new EventView(position, raw.sqlite3_column_blob(statement, 1), raw.sqlite3_column_blob(statement, 2), recordedAt));
+            }
+            if (rc != raw.SQLITE_DONE)
+                SqliteException.ThrowExceptionForRC(rc, db);
+            return position;
         }
     }
 

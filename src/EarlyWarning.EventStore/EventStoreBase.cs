@@ -186,6 +186,10 @@ public abstract class EventStoreBase : IEventStore
         }
     }
 
+    /// <summary>By <see cref="ReadAllAsync"/>; an adapter that can hand over its own buffers overrides it.</summary>
+    public virtual Task<GlobalPosition> ScanAllAsync(GlobalPosition after, int maxCount, EventFilter? filter, IEventVisitor visitor, CancellationToken cancellationToken = default) =>
+        EventScan.ByReadingAsync(this, after, maxCount, filter, visitor, cancellationToken);
+
     public IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(GlobalPosition after, EventFilter? filter = null, CancellationToken cancellationToken = default) =>
         CatchUpSubscription.RunAsync(this, after, filter, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using EarlyWarning.EventStore;
 using Xunit;
 
@@ -98,5 +99,68 @@ public abstract class ReadingTests<THarness>(THarness harness) : StoreTests<THar
 
         var both = await Store.ReadAllAfterAsync(start, new EventFilter(["V1.Warning", "V1.IncidentCorrected"], [category]));
         Assert.Equal(["V1.IncidentCorrected", "V1.WarningRaised"], both.Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task a_scan_of_all_visits_what_a_read_of_all_gives()
+    {
+        var start = await Store.GetHeadPositionAsync();
+        var category = "scn" + Guid.NewGuid().ToString("N")[..8];
+        var incident = StreamName.For(category + "incident", "1");
+        var other = StreamName.For(category + "other", "1");
+        for (var round = 0; round < 10; round++)
+        {
+            await Store.AppendToStreamAsync(incident, ExpectedRevision.Any, [TestEvents.New("V1.IncidentRecorded", $"{{\"round\":{round},\"text\":\"ünïcode – {new string('x', round * 300)}\"}}"), TestEvents.New("V1.IncidentCorroborated")]);
+            await Store.AppendToStreamAsync(other, ExpectedRevision.Any, [TestEvents.New("V1.WarningRaised")]);
+        }
+        var filter = EventFilter.ForStreams(category + "incident-");
+        var all = await Store.ReadAllAfterAsync(start);
+        var filtered = await Store.ReadAllAfterAsync(start, filter);
+
+        var (scanned, to) = await ScanAsync(start, 1000, null);
+        Assert.Equal(Views(all), scanned);
+        Assert.Equal(all[^1].Position, to);
+
+        // A page of a filtered scan, then the next from where it got to, then one past the end.
+        var (first, firstTo) = await ScanAsync(start, 7, filter);
+        var (rest, restTo) = await ScanAsync(firstTo, 1000, filter);
+        Assert.Equal(Views(filtered.Take(7)), first);
+        Assert.Equal(filtered[6].Position, firstTo);
+        Assert.Equal(Views(filtered.Skip(7)), rest);
+        Assert.Equal(filtered[^1].Position, restTo);
+        var (none, noneTo) = await ScanAsync(restTo, 1000, filter);
+        Assert.Empty(none);
+        Assert.Equal(restTo, noneTo);
+    }
+
+    [Fact]
+    public async Task a_cancelled_scan_throws()
+    {
+        await Store.AppendToStreamAsync(TestEvents.UniqueStream(), ExpectedRevision.NoStream, TestEvents.Many(3));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.ScanAllAsync(GlobalPosition.Start, 10, null, new ViewCopier(), cancelled.Token));
+    }
+
+    private async Task<(List<string> Views, GlobalPosition To)> ScanAsync(GlobalPosition after, int maxCount, EventFilter? filter)
+    {
+        var copier = new ViewCopier();
+        var to = await Store.ScanAllAsync(after, maxCount, filter, copier);
+        return (copier.Views, to);
+    }
+
+    private static List<string> Views(IEnumerable<RecordedEvent> events) =>
+        [.. events.Select(e => View(e.Position, Encoding.UTF8.GetBytes(e.Type), e.Data.Span, e.RecordedAt))];
+
+    private static string View(GlobalPosition position, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data, DateTimeOffset recordedAt) =>
+        $"{position.Value} {Encoding.UTF8.GetString(type)} {recordedAt:O} {Convert.ToHexString(data)}";
+
+    /// <summary>Copies what it is shown: a view lives only as long as the call it is given to.</summary>
+    private sealed class ViewCopier : IEventVisitor
+    {
+        public List<string> Views { get; } = [];
+
+        public void Visit(in EventView recorded) => Views.Add(View(recorded.Position, recorded.Type, recorded.Data, recorded.RecordedAt));
     }
 }

@@ -59,6 +59,9 @@ public sealed class TracedEventStore(IEventStore inner) : IEventStore
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(GlobalPosition after, long maxCount, EventFilter? filter = null, CancellationToken cancellationToken = default) =>
         Inner.ReadAllAsync(after, maxCount, filter, cancellationToken);
 
+    public Task<GlobalPosition> ScanAllAsync(GlobalPosition after, int maxCount, EventFilter? filter, IEventVisitor visitor, CancellationToken cancellationToken = default) =>
+        Inner.ScanAllAsync(after, maxCount, filter, visitor, cancellationToken);
+
     public Task<GlobalPosition> GetHeadPositionAsync(CancellationToken cancellationToken = default) => Inner.GetHeadPositionAsync(cancellationToken);
 
     public Task<GlobalPosition?> LoadCheckpointAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
