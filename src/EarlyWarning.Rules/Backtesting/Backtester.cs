@@ -90,17 +90,11 @@ public static class Backtester
             var position = GlobalPosition.Start;
             while (true)
             {
-                var incidents = new List<(IncidentSummary, DateTimeOffset)>(PageSize);
-                var read = 0;
-                await foreach (var recorded in store.ReadAllAsync(position, PageSize, filter, cancellationToken).ConfigureAwait(false))
-                {
-                    read++;
-                    position = recorded.Position;
-                    if (IncidentEventDecoder.Carries(recorded) && IncidentEventDecoder.Decode(recorded) is { } incident)
-                        incidents.Add((incident, recorded.RecordedAt));
-                }
-                await pages.WriteAsync(new DecodedPage(incidents, read, position), cancellationToken).ConfigureAwait(false);
-                if (read < PageSize)
+                // A scan hands over the store's buffers: only the summaries decoded from them are kept.
+                var page = new PageDecoder(PageSize);
+                position = await store.ScanAllAsync(position, PageSize, filter, page, cancellationToken).ConfigureAwait(false);
+                await pages.WriteAsync(new DecodedPage(page.Incidents, page.Read, position), cancellationToken).ConfigureAwait(false);
+                if (page.Read < PageSize)
                     break;
             }
         }

@@ -129,6 +129,38 @@ public sealed class IncidentSummaryReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("last")]
+    [InlineData("first")]
+    [InlineData("between the report and a note")]
+    public void a_summary_inside_the_report_or_in_its_text_is_not_taken_for_the_events_own(string where)
+    {
+        // The decoder finds the summary by its structure, not by tokenising the report: a decoy deeper down, or the
+        // same bytes in a string, must not be taken for it, wherever the summary is.
+        var decoy = JsonSerializer.Serialize(Sparse, Web);
+        var report = $"{{\"text\":\"said \\\"incident\\\":{decoy.Replace("\"", "\\\"", StringComparison.Ordinal)}\",\"nested\":{{\"incident\":{decoy}}}}}";
+        var summary = JsonSerializer.Serialize(Full, Web);
+        var json = where switch
+        {
+            "last" => $"{{\"incidentId\":\"inc\",\"report\":{report},\"incident\":{summary}}}",
+            "first" => $"{{\"incidentId\":\"inc\",\"incident\":{summary},\"report\":{report}}}",
+            _ => $"{{\"incidentId\":\"inc\",\"report\":{report},\"incident\":{summary},\"note\":\"n\"}}",
+        };
+        var data = Encoding.UTF8.GetBytes(json);
+
+        Assert.Equal(Full.IncidentId, IncidentEventDecoder.Decode(Recorded(data))!.IncidentId);
+        Assert.Equal(Outcome(() => SystemTextJson(data)), Outcome(() => IncidentEventDecoder.Decode(Recorded(data))));
+    }
+
+    [Fact]
+    public void an_event_written_with_whitespace_is_read_alike()
+    {
+        var data = Encoding.UTF8.GetBytes(JsonNode.Parse(EventJson(JsonSerializer.Serialize(Full, Web), summaryFirst: false))!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\":", "\" :", StringComparison.Ordinal));
+
+        Assert.Equal(Outcome(() => SystemTextJson(data)), Outcome(() => IncidentEventDecoder.Decode(Recorded(data))));
+        Assert.Equal(Full.IncidentId, IncidentEventDecoder.Decode(Recorded(data))!.IncidentId);
+    }
+
     [Fact]
     public void repeated_short_strings_are_one_instance_and_ids_are_not_shared()
     {
