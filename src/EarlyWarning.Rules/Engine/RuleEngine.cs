@@ -28,6 +28,8 @@ public sealed class RuleEngine : IEpisodeSink
     private readonly SortedDictionary<string, SilenceAdded> _silences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentSlot> _incidents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inhibited = new(StringComparer.Ordinal);
+    // Per incident type, which rules can admit it (by their place): one lookup an incident instead of every rule's filter.
+    private readonly Dictionary<string, bool[]> _admitting = new(StringComparer.Ordinal);
     private RuleSet? _ruleSet;
     private long? _frontier;
     private long _applied;
@@ -88,6 +90,7 @@ public sealed class RuleEngine : IEpisodeSink
         foreach (var empty in _incidents.Values.Where(s => s.IsEmpty).ToList())
             _incidents.Remove(empty.IncidentId);
         _ruleSet = ruleSet;
+        _admitting.Clear();
         _rules.Clear();
         _rules.AddRange(next);
         for (var i = 0; i < next.Count; i++)
@@ -120,9 +123,13 @@ public sealed class RuleEngine : IEpisodeSink
         }
         var id = incident.IncidentId;
         _incidents.TryGetValue(id, out var slot);
+        var admitting = Admitting(incident.IncidentType);
         for (var i = 0; i < _rules.Count; i++)
         {
             var old = slot?.Heads[i];
+            // A rule that cannot admit the type has nothing to do, unless it holds an earlier version of the incident.
+            if (old is null && !admitting[i])
+                continue;
             var head = _rules[i].Apply(incident, old, this);
             if (head is null && old is null)
                 continue;
@@ -137,6 +144,20 @@ public sealed class RuleEngine : IEpisodeSink
             foreach (var rule in _rules)
                 rule.Prune(WatermarkTicks, _incidents);
         }
+    }
+
+    /// <summary>Which rules, by their place, can admit an incident of <paramref name="type"/>.</summary>
+    private bool[] Admitting(string type)
+    {
+        if (_admitting.TryGetValue(type, out var admitting))
+            return admitting;
+        admitting = new bool[_rules.Count];
+        for (var i = 0; i < _rules.Count; i++)
+            admitting[i] = _rules[i].Types is not { } types || types.Contains(type);
+        // Types are a short vocabulary; the bound only keeps a stream of unknown ones from growing the map.
+        if (_admitting.Count < 1024)
+            _admitting[type] = admitting;
+        return admitting;
     }
 
     public void Apply(SilenceAdded silence, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output)

@@ -56,6 +56,8 @@ internal sealed class RuleRuntime
                 _bucket = t.Bucket.Ticks;
                 break;
         }
+        Types = rule.Where.IncidentTypes
+            ?? (rule.Pattern is RulePattern.Sequence { First.IncidentTypes: { } firstTypes, Then.IncidentTypes: { } thenTypes } ? firstTypes.Union(thenTypes).ToHashSet(StringComparer.Ordinal) : null);
         GroupByName = (rule.Pattern is RulePattern.Proximity ? GroupBy.Site : rule.GroupBy).ToString().ToLowerInvariant();
         _sites = rule.Pattern is RulePattern.Proximity p
             ? p.SiteIds.Count == 0 ? sites : sites.Where(s => p.SiteIds.Contains(s.Id)).ToList()
@@ -64,6 +66,9 @@ internal sealed class RuleRuntime
     }
 
     public Rule Rule { get; }
+
+    /// <summary>The incident types the rule can admit, or null for any: the engine passes over it for other types without asking its filter.</summary>
+    public IReadOnlySet<string>? Types { get; }
 
     /// <summary>What the rule's warnings group by, as they name it.</summary>
     public string GroupByName { get; }
