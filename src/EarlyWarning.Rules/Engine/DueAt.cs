@@ -1,10 +1,11 @@
 namespace EarlyWarning.Rules.Engine;
 
 /// <summary>
-/// An entry of the engine's queue of quiet periods: a warning and the event time the watermark must pass to resolve
-/// it. A reschedule adds a new entry and leaves the old one in the queue; an entry whose time is no longer its
-/// warning's <see cref="WarningRecord.Due"/> is stale and skipped when it comes up. That makes an update a push onto
-/// a heap instead of a removal and an insertion in a sorted set, which compared ids on every step.
+/// An entry of the engine's queue of quiet periods: a warning and an event time at or before the one the watermark
+/// must pass to resolve it. A warning has one live entry, at <see cref="WarningRecord.Queued"/>; others are stale and
+/// skipped when they come up. A quiet period that ends later leaves the entry where it is, and the entry moves to the
+/// warning's <see cref="WarningRecord.Due"/> when it comes up; only one that ends earlier adds an entry. Most updates
+/// push a warning's end later, so most touch no heap at all.
 /// </summary>
 internal readonly record struct DueAt(long Ticks, WarningRecord Record)
 {
@@ -17,5 +18,5 @@ internal readonly record struct DueAt(long Ticks, WarningRecord Record)
         return string.CompareOrdinal(a.Record.Id, b.Record.Id);
     });
 
-    public bool IsStale => Record.Due != Ticks;
+    public bool IsStale => Record.Queued != Ticks;
 }

@@ -31,8 +31,11 @@ internal sealed class Episode(WarningKey key, Entry first)
     /// <summary>The points from <paramref name="fromTicks"/> on now measure higher (a trend bucket that grew).</summary>
     public void Elevate(long fromTicks, int severityRank, double measure)
     {
-        var first = _points.FindIndex(p => p.Point.Ticks >= fromTicks);
-        if (first < 0)
+        // From the end: a grown bucket is the newest, and a long trend episode has hundreds of points before it.
+        var first = _points.Count;
+        while (first > 0 && _points[first - 1].Point.Ticks >= fromTicks)
+            first--;
+        if (first == _points.Count)
             return;
         for (var i = first; i < _points.Count; i++)
         {
@@ -76,12 +79,14 @@ internal sealed class Episode(WarningKey key, Entry first)
         SeverityRank = Math.Max(SeverityRank, severityRank);
         Peak = Math.Max(Peak, measure);
         _points.Add((point, SeverityRank, Peak));
-        foreach (var member in window)
+        // The window is in entry order, so what is new in it is a tail: found from the end, not by comparing every member.
+        var from = window.Count;
+        while (from > 0 && (previous is null || Entry.Order.Compare(window[from - 1], previous) > 0))
+            from--;
+        for (var i = from; i < window.Count; i++)
         {
-            if (previous is not null && Entry.Order.Compare(member, previous) <= 0)
-                continue;
-            Members.Add(member);
-            Killed += member.Killed;
+            Members.Add(window[i]);
+            Killed += window[i].Killed;
         }
     }
 }

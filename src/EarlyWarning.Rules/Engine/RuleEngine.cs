@@ -262,6 +262,15 @@ public sealed class RuleEngine : IEpisodeSink
             if (due.Ticks >= watermark)
                 break;
             _due.Dequeue();
+            record.Queued = null;
+            if (record.Due is not { } end)
+                continue;
+            if (end != due.Ticks)
+            {
+                // Its quiet period ends later than it did when queued: it goes back in the queue at its end.
+                Enqueue(record, end);
+                continue;
+            }
             record.Group!.Live.Remove(record.Episode!);
             Resolve(record, WarningResolved.ReasonQuiet, null, new DateTimeOffset(record.Episode!.Last.Ticks + record.Rule!.QuietTicks, TimeSpan.Zero));
             _book.Remove(record.Key);
@@ -305,6 +314,14 @@ public sealed class RuleEngine : IEpisodeSink
         if (record.Due == due)
             return;
         record.Due = due;
+        // A live entry at or before the new end comes up first and moves then (ResolveQuiet).
+        if (record.Queued is not { } queued || due < queued)
+            Enqueue(record, due);
+    }
+
+    private void Enqueue(WarningRecord record, long due)
+    {
+        record.Queued = due;
         _due.Enqueue(record, new DueAt(due, record));
     }
 

@@ -28,4 +28,7 @@ internal sealed class WarningRecord(WarningKey key)
 
     /// <summary>The event time after which the watermark resolves it, while it is open (see <see cref="DueAt"/>).</summary>
     public long? Due { get; set; }
+
+    /// <summary>The time of its live entry in the engine's queue, at or before <see cref="Due"/>; null when it has none.</summary>
+    public long? Queued { get; set; }
 }
