@@ -12,6 +12,12 @@ internal sealed class GroupState(string key, string name, string? provinceId)
 
     public List<Entry> Entries { get; } = [];
 
+    /// <summary>A spread or threshold rule's window of one entry, counted (see <see cref="WindowTally"/>); null for other rules.</summary>
+    public WindowTally? Tally { get; set; }
+
+    /// <summary>Whether it admitted an entry since its rule last pruned it.</summary>
+    public bool Touched { get; set; }
+
     /// <summary>Episodes not yet resolved, in order; every earlier one is resolved and can no longer change.</summary>
     public List<Episode> Live { get; set; } = [];
 
@@ -37,14 +43,35 @@ internal sealed class GroupState(string key, string name, string? provinceId)
             return;
         }
         var index = Entries.BinarySearch(entry, Entry.Order);
-        Entries.Insert(index < 0 ? ~index : index, entry);
+        index = index < 0 ? ~index : index;
+        Entries.Insert(index, entry);
+        if (Tally is { } tally && index <= tally.Last)
+            tally.Invalidate();
     }
 
     public void Remove(Entry entry)
     {
         var index = Entries.BinarySearch(entry, Entry.Order);
         if (index >= 0 && ReferenceEquals(Entries[index], entry))
+        {
             Entries.RemoveAt(index);
+            if (Tally is { } tally && index <= tally.Last)
+                tally.Invalidate();
+        }
+    }
+
+    /// <summary>Drops the first <paramref name="count"/> entries (pruning).</summary>
+    public void DropFirst(int count)
+    {
+        if (count == 0)
+            return;
+        Entries.RemoveRange(0, count);
+        if (Tally is not { } tally)
+            return;
+        if (count <= tally.From)
+            tally.Shift(count);
+        else
+            tally.Invalidate();
     }
 
     /// <summary>Index of the first entry at or after <paramref name="ticks"/>.</summary>

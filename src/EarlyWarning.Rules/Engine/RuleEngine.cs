@@ -18,6 +18,9 @@ public sealed class RuleEngine : IEpisodeSink
     // every 1,024 incidents ran about twice as fast as every 4,096, and every 256 no faster.
     private const int DefaultPruneEvery = 1024;
 
+    // Every this many prunings visit every group, not only those that admitted an entry since the last.
+    private const int PruneEveryGroupEvery = 16;
+
     private readonly List<RuleRuntime> _rules = [];
     private readonly Dictionary<WarningKey, WarningRecord> _book = [];
     // Open warnings, each knowing its place (WarningRecord.OpenAt), so opening and closing one neither hashes nor searches.
@@ -141,8 +144,9 @@ public sealed class RuleEngine : IEpisodeSink
             _incidents.Remove(id);
         if (++_applied % PruneEvery == 0)
         {
+            var everyGroup = _applied % (PruneEvery * PruneEveryGroupEvery) == 0;
             foreach (var rule in _rules)
-                rule.Prune(WatermarkTicks, _incidents);
+                rule.Prune(WatermarkTicks, _incidents, everyGroup);
         }
     }
 

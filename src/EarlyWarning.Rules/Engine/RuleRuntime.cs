@@ -25,6 +25,8 @@ internal sealed class RuleRuntime
     private readonly SiteBox[] _siteBoxes;
     private readonly Dictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+    // Groups that admitted an entry since the last pruning: most pruning visits only these (see Prune).
+    private readonly List<GroupState> _touched = [];
 
     // Scratch lists reused by every call: the engine is driven by one loop and a rule never re-enters itself.
     private readonly List<Entry> _fresh = [];
@@ -156,12 +158,15 @@ internal sealed class RuleRuntime
 
     /// <summary>
     /// Drops what no future change can need: entries and buckets behind the watermark and every live episode. An
-    /// incident no rule holds any more leaves <paramref name="incidents"/>.
+    /// incident no rule holds any more leaves <paramref name="incidents"/>. Only the groups that admitted an entry
+    /// since the last pruning, unless <paramref name="everyGroup"/>: a district rule has a group per district, most
+    /// of them quiet at any time, and visiting each at every pruning cost more than what pruning them freed. A
+    /// quiet group keeps what it holds until the next pruning of every group.
     /// </summary>
-    public void Prune(long watermark, Dictionary<string, IncidentSlot> incidents)
+    public void Prune(long watermark, Dictionary<string, IncidentSlot> incidents, bool everyGroup)
     {
         List<string>? empty = null;
-        foreach (var group in _groups.Values)
+        foreach (var group in everyGroup ? _groups.Values : (IEnumerable<GroupState>)_touched)
         {
             var from = group.Live.Count > 0 ? Math.Min(watermark, group.Live[0].First.Ticks) : watermark;
             if (_bucket > 0)
@@ -179,7 +184,7 @@ internal sealed class RuleRuntime
                 if (slot.IsEmpty)
                     incidents.Remove(slot.IncidentId);
             }
-            group.Entries.RemoveRange(0, drop);
+            group.DropFirst(drop);
             if (Rule.Pattern is RulePattern.Trend trend)
             {
                 var oldest = BucketOf(from) - (trend.Window.Ticks + trend.Baseline.Ticks) / _bucket;
@@ -191,6 +196,9 @@ internal sealed class RuleRuntime
         }
         foreach (var key in empty ?? [])
             _groups.Remove(key);
+        foreach (var group in _touched)
+            group.Touched = false;
+        _touched.Clear();
     }
 
     /// <summary>The chain without its entries in <paramref name="group"/>; its new head.</summary>
@@ -266,6 +274,11 @@ internal sealed class RuleRuntime
     {
         if (!_groups.TryGetValue(key, out var group))
             _groups[key] = group = new GroupState(key, name, province);
+        if (!group.Touched)
+        {
+            group.Touched = true;
+            _touched.Add(group);
+        }
         return group;
     }
 
@@ -298,6 +311,8 @@ internal sealed class RuleRuntime
         var last = group.Entries.Count - 1;
         if (_bucket == 0)
         {
+            if (Rule.Pattern is RulePattern.Spread or RulePattern.Threshold)
+                Tally(group, last);
             if (Evaluate(group, last, out var measures))
             {
                 entry.Fires = true;
@@ -476,8 +491,39 @@ internal sealed class RuleRuntime
         return window;
     }
 
+    /// <summary>Brings the group's tally to the window of entry <paramref name="index"/>, its last, from the one before it when it has that.</summary>
+    private void Tally(GroupState group, int index)
+    {
+        var entries = group.Entries;
+        var tally = group.Tally;
+        if (tally is not null && tally.Last == index - 1)
+        {
+            tally.Add(DistinctOf(entries[index]), entries[index].Killed);
+            var after = entries[index].Ticks - _window;
+            while (tally.From < index && entries[tally.From].Ticks <= after)
+            {
+                tally.Remove(DistinctOf(entries[tally.From]), entries[tally.From].Killed);
+                tally.From++;
+            }
+        }
+        else
+        {
+            tally ??= group.Tally = new WindowTally();
+            tally.Invalidate();
+            tally.Reset(WindowStart(group, index));
+            for (var j = tally.From; j <= index; j++)
+                tally.Add(DistinctOf(entries[j]), entries[j].Killed);
+        }
+        tally.Last = index;
+    }
+
+    /// <summary>What a spread rule counts distinct values of, or a threshold rule's districts.</summary>
+    private string? DistinctOf(Entry entry) => Rule.Pattern is RulePattern.Spread ? entry.DistinctValue : entry.Incident.Location.DistrictId;
+
     private int WindowStart(GroupState group, int index)
     {
+        if (group.Tally is { } tally && tally.Last == index)
+            return tally.From;
         var after = group.Entries[index].Ticks - _window;
         var j = index;
         while (j > 0 && group.Entries[j - 1].Ticks > after)
@@ -491,6 +537,14 @@ internal sealed class RuleRuntime
         var x = group.Entries[index];
         switch (Rule.Pattern)
         {
+            case RulePattern.Spread or RulePattern.Threshold when group.Tally is { } tally && tally.Last == index:
+            {
+                var count = index - tally.From + 1;
+                measures = new PointMeasures(count, tally.Distinct, tally.Killed, 0);
+                return Rule.Pattern is RulePattern.Spread spread
+                    ? count >= spread.MinIncidents && tally.Distinct >= spread.MinDistinct
+                    : count >= ((RulePattern.Threshold)Rule.Pattern).MinIncidents;
+            }
             case RulePattern.Spread or RulePattern.Threshold:
             {
                 var start = WindowStart(group, index);

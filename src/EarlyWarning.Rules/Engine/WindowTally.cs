@@ -1,0 +1,65 @@
+using System.Runtime.InteropServices;
+
+namespace EarlyWarning.Rules.Engine;
+
+/// <summary>
+/// The window of one entry of a spread or threshold group, counted: where it starts, how many entries of each
+/// distinct value it holds, and their killed. The next entry's window is this one with that entry added and the
+/// entries it leaves behind taken out, so an incident appended in order costs its own entry, not the whole window
+/// again. Windows look back only: appending later entries leaves it exact; anything that moves the entries before
+/// <see cref="Last"/> drops it (<see cref="GroupState"/>).
+/// </summary>
+internal sealed class WindowTally
+{
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    // What Last holds while the tally is no entry's window: no index, nor one less than an index.
+    private const int None = int.MinValue;
+
+    /// <summary>The index of the entry whose window it is.</summary>
+    public int Last { get; set; } = None;
+
+    /// <summary>The index of the window's first entry.</summary>
+    public int From { get; set; }
+
+    public int Killed { get; private set; }
+
+    public int Distinct => _counts.Count;
+
+    public void Add(string? value, int killed)
+    {
+        Killed += killed;
+        if (value is not null)
+            CollectionsMarshal.GetValueRefOrAddDefault(_counts, value, out _)++;
+    }
+
+    public void Remove(string? value, int killed)
+    {
+        Killed -= killed;
+        if (value is null)
+            return;
+        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_counts, value);
+        if (--count == 0)
+            _counts.Remove(value);
+    }
+
+    /// <summary>Starts over with an empty window from <paramref name="from"/>; the tally is kept for the group's life, not made anew.</summary>
+    public void Reset(int from)
+    {
+        _counts.Clear();
+        Killed = 0;
+        From = from;
+    }
+
+    /// <summary>Says it is no entry's window any more (its entries moved).</summary>
+    public void Invalidate() => Last = None;
+
+    /// <summary>The entries dropped before the window moved the indices down by <paramref name="dropped"/>.</summary>
+    public void Shift(int dropped)
+    {
+        if (Last == None)
+            return;
+        Last -= dropped;
+        From -= dropped;
+    }
+}
