@@ -97,10 +97,14 @@ internal static class IncidentEventDecoder
         return rest < json.Length && json[rest] == (byte)'}' && SkipSpace(json, rest + 1) == json.Length ? summary : null;
     }
 
-    /// <summary>The fast reader's summary at the start of <paramref name="value"/> and the bytes it took, or null when it declines.</summary>
+    /// <summary>
+    /// The summary at the start of <paramref name="value"/> and the bytes it took, read by matching the writers'
+    /// shape, else by the fast reader; null when both decline.
+    /// </summary>
     private static IncidentSummary? ReadFrom(ReadOnlySpan<byte> value, out int consumed)
     {
-        consumed = 0;
+        if (IncidentSummaryScanner.TryRead(value, IncidentSummaryReader.Strings, out consumed) is { } scanned)
+            return scanned;
         var reader = new Utf8JsonReader(value);
         try
         {

@@ -21,6 +21,9 @@ internal static class IncidentSummaryReader
     [ThreadStatic]
     private static StringPool? t_strings;
 
+    /// <summary>This thread's pool of shared strings, which <see cref="IncidentSummaryScanner"/> shares too.</summary>
+    public static StringPool Strings => t_strings ??= new StringPool();
+
     /// <summary>
     /// The summary whose value starts at the reader's current token, the reader left on its closing brace; or null,
     /// the reader left anywhere inside it, when the value is not in the expected shape.
@@ -29,7 +32,7 @@ internal static class IncidentSummaryReader
     {
         try
         {
-            return ReadSummary(ref reader, t_strings ??= new StringPool());
+            return ReadSummary(ref reader, Strings);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

@@ -25,7 +25,20 @@ internal sealed class StringPool
         if (reader.HasValueSequence || reader.ValueSpan.Length > MaxBytes)
             return reader.GetString()!;
         Span<char> chars = stackalloc char[MaxBytes];
-        var value = chars[..reader.CopyString(chars)];
+        return Shared(chars[..reader.CopyString(chars)]);
+    }
+
+    /// <summary>The string of <paramref name="utf8"/>, valid UTF-8 without escapes, as <see cref="Get(ref Utf8JsonReader)"/> reads the same token.</summary>
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxBytes)
+            return System.Text.Encoding.UTF8.GetString(utf8);
+        Span<char> chars = stackalloc char[MaxBytes];
+        return Shared(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
+    }
+
+    private string Shared(ReadOnlySpan<char> value)
+    {
         if (_strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var shared))
             return shared;
         shared = new string(value);
