@@ -34,7 +34,10 @@ public static class RulesSuite
         }
         if (options.RunRulesBacktest)
         {
-            var section = await new BacktestFigure(options, ruleSet, Realistic(), shape, engineAlone, progress).RunAsync();
+            var history = Realistic();
+            // The figure lets the history go once the store holds it; nothing here may keep it.
+            realistic = null;
+            var section = await new BacktestFigure(options, ruleSet, history, shape, engineAlone, progress).RunAsync();
             Console.WriteLine(section.ToMarkdown());
         }
         realistic = null;
