@@ -537,33 +537,30 @@ internal sealed class RuleRuntime
         var x = group.Entries[index];
         switch (Rule.Pattern)
         {
-            case RulePattern.Spread or RulePattern.Threshold when group.Tally is { } tally && tally.Last == index:
-            {
-                var count = index - tally.From + 1;
-                measures = new PointMeasures(count, tally.Distinct, tally.Killed, 0);
-                return Rule.Pattern is RulePattern.Spread spread
-                    ? count >= spread.MinIncidents && tally.Distinct >= spread.MinDistinct
-                    : count >= ((RulePattern.Threshold)Rule.Pattern).MinIncidents;
-            }
             case RulePattern.Spread or RulePattern.Threshold:
             {
-                var start = WindowStart(group, index);
-                var killed = 0;
-                _distinct.Clear();
-                var spread = Rule.Pattern as RulePattern.Spread;
-                for (var j = start; j <= index; j++)
+                int count, distinct, killed;
+                if (group.Tally is { } tally && tally.Last == index)
                 {
-                    var e = group.Entries[j];
-                    killed += e.Killed;
-                    var value = spread is null ? e.Incident.Location.DistrictId : e.DistinctValue;
-                    if (value is not null)
-                        _distinct.Add(value);
+                    (count, distinct, killed) = (index - tally.From + 1, tally.Distinct, tally.Killed);
                 }
-                var count = index - start + 1;
-                measures = new PointMeasures(count, _distinct.Count, killed, 0);
-                return spread is null
-                    ? count >= ((RulePattern.Threshold)Rule.Pattern).MinIncidents
-                    : count >= spread.MinIncidents && _distinct.Count >= spread.MinDistinct;
+                else
+                {
+                    var start = WindowStart(group, index);
+                    killed = 0;
+                    _distinct.Clear();
+                    for (var j = start; j <= index; j++)
+                    {
+                        killed += group.Entries[j].Killed;
+                        if (DistinctOf(group.Entries[j]) is { } value)
+                            _distinct.Add(value);
+                    }
+                    (count, distinct) = (index - start + 1, _distinct.Count);
+                }
+                measures = new PointMeasures(count, distinct, killed, 0);
+                return Rule.Pattern is RulePattern.Spread spread
+                    ? count >= spread.MinIncidents && distinct >= spread.MinDistinct
+                    : count >= ((RulePattern.Threshold)Rule.Pattern).MinIncidents;
             }
             case RulePattern.Sequence:
             {

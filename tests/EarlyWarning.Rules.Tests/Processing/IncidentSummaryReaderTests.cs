@@ -311,21 +311,25 @@ public sealed class IncidentSummaryReaderTests
     /// <summary>Whether the fast reader itself (not System.Text.Json after it declined) reads the event's summary.</summary>
     private static bool FastReaderAccepts(ReadOnlySpan<byte> data)
     {
-        var reader = new Utf8JsonReader(data);
+        if (IncidentValueAt(data) is not { } start)
+            return false;
+        var reader = new Utf8JsonReader(data[start..]);
         reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isIncident = reader.ValueTextEquals("incident"u8);
-            reader.Read();
-            if (isIncident)
-                return IncidentSummaryReader.TryRead(ref reader) is not null;
-            reader.Skip();
-        }
-        return false;
+        return IncidentSummaryReader.TryRead(ref reader) is not null;
     }
 
     /// <summary>Whether the scanner itself (not a reader after it declined) reads the event's summary, and reads it as System.Text.Json does.</summary>
     private static bool ScannerAccepts(ReadOnlySpan<byte> data)
+    {
+        if (IncidentValueAt(data) is not { } start)
+            return false;
+        var scanned = IncidentSummaryScanner.TryRead(data[start..], IncidentSummaryReader.Strings, out var consumed);
+        return scanned is not null
+            && JsonSerializer.Serialize(scanned, Web) == JsonSerializer.Serialize(JsonSerializer.Deserialize<IncidentSummary>(data.Slice(start, consumed), Web), Web);
+    }
+
+    /// <summary>Where the value of the event's "incident" property starts, found by System.Text.Json; null when it has none.</summary>
+    private static int? IncidentValueAt(ReadOnlySpan<byte> data)
     {
         var reader = new Utf8JsonReader(data);
         reader.Read();
@@ -334,15 +338,10 @@ public sealed class IncidentSummaryReaderTests
             var isIncident = reader.ValueTextEquals("incident"u8);
             reader.Read();
             if (isIncident)
-            {
-                var start = (int)reader.TokenStartIndex;
-                var scanned = IncidentSummaryScanner.TryRead(data[start..], IncidentSummaryReader.Strings, out var consumed);
-                return scanned is not null
-                    && JsonSerializer.Serialize(scanned, Web) == JsonSerializer.Serialize(JsonSerializer.Deserialize<IncidentSummary>(data.Slice(start, consumed), Web), Web);
-            }
+                return (int)reader.TokenStartIndex;
             reader.Skip();
         }
-        return false;
+        return null;
     }
 
     /// <summary>What a decode gave: the summary as JSON with the runtime types of its lists, or the exception's type and message.</summary>
