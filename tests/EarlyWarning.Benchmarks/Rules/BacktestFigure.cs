@@ -56,14 +56,12 @@ public sealed class BacktestFigure(BenchmarkOptions options, RuleSet ruleSet, In
             }));
         }
 
-        progress("rules: back-test: building ew");
-        var ew = await CliBacktest.BuildAsync();
         var report = Path.Combine(Path.GetTempPath(), $"ew-backtest-{Environment.ProcessId}.csv");
         var cli = new List<TimeSpan>();
         for (var i = 1; i <= Runs; i++)
         {
             progress($"rules: back-test run {i} of {Runs}: ew backtest");
-            cli.Add(await CliBacktest.RunAsync(ew, store.Settings.Path, report));
+            cli.Add(await CliBacktest.RunAsync(store.Settings.Path, report));
         }
         File.Delete(report);
         var cliMedian = cli.Order().ElementAt(cli.Count / 2);
