@@ -23,11 +23,15 @@ internal sealed class FeedStream(HttpResponse response, long from) : IDisposable
     private volatile bool _live;
 
     public Task CommentAsync(string text, CancellationToken cancellationToken) =>
-        WriteAsync($": {text}\n\n", null, cancellationToken);
+        WriteAsync(() => ($": {text}\n\n", null), cancellationToken);
 
     // The position read moves once the frame is out, so no marker can carry it before the event it passes.
-    public Task EventAsync(AdmittedEvent admitted, CancellationToken cancellationToken) =>
-        WriteAsync($"id: {admitted.Position}\nevent: {admitted.Type}\ndata: {JsonSerializer.Serialize(admitted, Json)}\n\n", admitted.Position, cancellationToken);
+    public Task EventAsync(AdmittedEvent admitted, CancellationToken cancellationToken)
+    {
+        // Serialised before taking the lock, which the keep-alive may be waiting for.
+        var frame = $"id: {admitted.Position}\nevent: {admitted.Type}\ndata: {JsonSerializer.Serialize(admitted, Json)}\n\n";
+        return WriteAsync(() => (frame, admitted.Position), cancellationToken);
+    }
 
     /// <summary>An event read that the client does not get: reported with the next marker.</summary>
     public void PassedOver(long position)
@@ -56,45 +60,36 @@ internal sealed class FeedStream(HttpResponse response, long from) : IDisposable
 
     public void Dispose() => _writing.Dispose();
 
-    private async Task MarkAsync(bool orComment, CancellationToken cancellationToken)
-    {
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    private Task MarkAsync(bool orComment, CancellationToken cancellationToken) =>
+        WriteAsync(() =>
         {
             var read = Volatile.Read(ref _read);
             if (_live && read > _sent)
-                await WriteLockedAsync(FormattableString.Invariant($"id: {read}\nevent: caught-up\ndata: {{\"position\":{read}}}\n\n"), read, cancellationToken).ConfigureAwait(false);
-            else if (orComment)
-                await WriteLockedAsync(": keep-alive\n\n", null, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writing.Release();
-        }
-    }
+                return (FormattableString.Invariant($"id: {read}\nevent: caught-up\ndata: {{\"position\":{read}}}\n\n"), read);
+            return (orComment ? ": keep-alive\n\n" : null, null);
+        }, cancellationToken);
 
-    private async Task WriteAsync(string text, long? id, CancellationToken cancellationToken)
+    /// <summary>Writes the frame <paramref name="frame"/> gives, decided under the lock (null text: nothing to write), and its id as sent.</summary>
+    private async Task WriteAsync(Func<(string? Text, long? Id)> frame, CancellationToken cancellationToken)
     {
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await WriteLockedAsync(text, id, cancellationToken).ConfigureAwait(false);
+            var (text, id) = frame();
+            if (text is null)
+                return;
+            await response.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+            await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (id is { } sent)
+            {
+                _sent = sent;
+                if (sent > _read)
+                    Volatile.Write(ref _read, sent);
+            }
         }
         finally
         {
             _writing.Release();
-        }
-    }
-
-    private async Task WriteLockedAsync(string text, long? id, CancellationToken cancellationToken)
-    {
-        await response.WriteAsync(text, cancellationToken).ConfigureAwait(false);
-        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
-        if (id is { } sent)
-        {
-            _sent = sent;
-            if (sent > _read)
-                Volatile.Write(ref _read, sent);
         }
     }
 }
