@@ -45,8 +45,7 @@ internal sealed class GroupState(string key, string name, string? provinceId)
         var index = Entries.BinarySearch(entry, Entry.Order);
         index = index < 0 ? ~index : index;
         Entries.Insert(index, entry);
-        if (Tally is { } tally && index <= tally.Last)
-            tally.Invalidate();
+        MovedFrom(index);
     }
 
     public void Remove(Entry entry)
@@ -55,9 +54,15 @@ internal sealed class GroupState(string key, string name, string? provinceId)
         if (index >= 0 && ReferenceEquals(Entries[index], entry))
         {
             Entries.RemoveAt(index);
-            if (Tally is { } tally && index <= tally.Last)
-                tally.Invalidate();
+            MovedFrom(index);
         }
+    }
+
+    /// <summary>The entries from <paramref name="index"/> on moved: a tally of a window that reaches there is no window any more.</summary>
+    private void MovedFrom(int index)
+    {
+        if (Tally is { } tally && index <= tally.Last)
+            tally.Invalidate();
     }
 
     /// <summary>Drops the first <paramref name="count"/> entries (pruning).</summary>

@@ -509,7 +509,6 @@ internal sealed class RuleRuntime
         else
         {
             tally ??= group.Tally = new WindowTally();
-            tally.Invalidate();
             tally.Reset(WindowStart(group, index));
             for (var j = tally.From; j <= index; j++)
                 tally.Add(DistinctOf(entries[j]), entries[j].Killed);

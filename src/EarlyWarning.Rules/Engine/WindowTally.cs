@@ -43,9 +43,13 @@ internal sealed class WindowTally
             _counts.Remove(value);
     }
 
-    /// <summary>Starts over with an empty window from <paramref name="from"/>; the tally is kept for the group's life, not made anew.</summary>
+    /// <summary>
+    /// Starts over with an empty window from <paramref name="from"/>, no entry's until <see cref="Last"/> is set; the
+    /// tally is kept for the group's life, not made anew.
+    /// </summary>
     public void Reset(int from)
     {
+        Last = None;
         _counts.Clear();
         Killed = 0;
         From = from;
