@@ -1,6 +1,7 @@
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Contracts.Vocabulary;
 using EarlyWarning.Contracts.Warnings;
+using EarlyWarning.Rules.Backtesting.Archive;
 using EarlyWarning.Rules.Engine;
 using EarlyWarning.Rules.Model;
 
@@ -9,9 +10,11 @@ namespace EarlyWarning.Rules.Backtesting;
 /// <summary>
 /// One engine fed incidents with the time each was (or is taken to be) recorded, appending nothing: what both the
 /// back-test as known and the hindsight run are. Remembers how each warning was raised and when it first reached
-/// each severity, which the engine itself forgets. A warning resolved as quiet is final: it is reported from then on
-/// by its last snapshot alone, or dropped if it first held before the period, so that neither the engine nor the run
-/// holds its episode and incidents for the rest of a run over years of history.
+/// each severity, which the engine itself forgets. A warning resolved as quiet is final: from then on it is held
+/// in the run's archive as bytes (<see cref="WarningArchive"/>), or dropped if it first held before the period, so
+/// that neither the engine nor the run holds its episode, incidents or snapshot as objects for the rest of a run
+/// over years of history. The first call of <see cref="Warnings"/> ends the run: what is still open is archived
+/// as it stands, and nothing more can be applied.
 /// </summary>
 internal sealed class EvaluationRun
 {
@@ -19,8 +22,12 @@ internal sealed class EvaluationRun
     private readonly List<EmittedWarningEvent> _output = [];
     // Keyed by what makes a warning the same warning, not its id: the id is derived only for the warnings reported.
     private readonly Dictionary<WarningKey, Tracked> _warnings = [];
+    private readonly WarningArchive _archive = new();
+    // The archived warnings, in the order they were archived.
+    private readonly List<ArchivedAt> _archived = [];
+    private ArchivedWarnings? _reported;
     // The reported warnings by id, for ReachedAt; derived when first asked, after the run.
-    private Dictionary<string, Tracked>? _byId;
+    private Dictionary<string, ArchivedAt>? _byId;
 
     public EvaluationRun(RuleSet ruleSet, DateTimeOffset from, DateTimeOffset to)
     {
@@ -48,8 +55,11 @@ internal sealed class EvaluationRun
     public long TooLate => _engine.TooLate;
 
     /// <summary>Evaluates <paramref name="incident"/> as recorded at <paramref name="recordedAt"/>, unless it occurred after the period.</summary>
+    /// <exception cref="InvalidOperationException">The run has ended: its warnings were asked for.</exception>
     public void Apply(IncidentSummary incident, DateTimeOffset recordedAt)
     {
+        if (_reported is not null)
+            throw new InvalidOperationException("The run has ended: its warnings were asked for.");
         if (incident.OccurredAt > To)
             return;
         Events++;
@@ -61,7 +71,6 @@ internal sealed class EvaluationRun
             {
                 _warnings[record.Key] = new Tracked(record, emitted.KnownAt, emitted.LateBy);
                 Raised++;
-                _byId = null;
             }
             var tracked = _warnings[record.Key];
             tracked.NoteSeverity(CapSeverity.Rank(emitted.Severity), emitted.KnownAt);
@@ -69,63 +78,67 @@ internal sealed class EvaluationRun
             if (emitted.Kind == WarningEventKind.Resolved && record.ResolutionReason is WarningResolved.ReasonQuiet)
             {
                 if (InPeriod(record.Last.FirstHeldAt))
-                    tracked.Close();
-                else
-                    _warnings.Remove(record.Key);
+                    Archive(tracked);
+                _warnings.Remove(record.Key);
             }
         }
         _output.Clear();
     }
 
-    /// <summary>The warnings first holding in the period, in order of first holding.</summary>
-    public IReadOnlyList<BacktestWarning> Warnings() =>
-    [
-        .. _warnings.Values
-            .Select(t => t.Report())
-            .Where(w => InPeriod(w.Warning.FirstHeldAt))
-            .OrderBy(w => w.Warning.FirstHeldAt)
-            .ThenBy(w => w.Warning.WarningId, StringComparer.Ordinal),
-    ];
+    /// <summary>The warnings first holding in the period, in order of first holding; ends the run.</summary>
+    public IReadOnlyList<BacktestWarning> Warnings()
+    {
+        if (_reported is null)
+        {
+            foreach (var tracked in _warnings.Values)
+            {
+                if (InPeriod(tracked.FirstHeldAt))
+                    Archive(tracked);
+            }
+            _warnings.Clear();
+            ArchivedAt[] order =
+            [
+                .. _archived
+                    .Select(at => (At: at, FirstHeldAt: _archive.FirstHeldAt(at), Id: _archive.WarningId(at)))
+                    .OrderBy(w => w.FirstHeldAt)
+                    .ThenBy(w => w.Id, StringComparer.Ordinal)
+                    .Select(w => w.At),
+            ];
+            _reported = new ArchivedWarnings(_archive, order);
+        }
+        return _reported;
+    }
 
-    /// <summary>When <paramref name="warningId"/> first stood at <paramref name="severity"/> or above; null if it never did.</summary>
+    /// <summary>When <paramref name="warningId"/>, a reported warning, first stood at <paramref name="severity"/> or above; null if it never did.</summary>
     public DateTimeOffset? ReachedAt(string warningId, string severity)
     {
-        _byId ??= _warnings.Values.ToDictionary(t => t.Report().Warning.WarningId, StringComparer.Ordinal);
-        return _byId.TryGetValue(warningId, out var tracked) ? tracked.ReachedAt(CapSeverity.Rank(severity)) : null;
+        Warnings();
+        _byId ??= _archived.ToDictionary(_archive.WarningId, StringComparer.Ordinal);
+        return _byId.TryGetValue(warningId, out var at) ? _archive.ReachedAt(at, CapSeverity.Rank(severity)) : null;
     }
 
     public BacktestResult Result(TimeSpan elapsed) => new(RuleSet, From, To, Events, TooLate, Warnings(), elapsed);
 
     private bool InPeriod(DateTimeOffset firstHeldAt) => firstHeldAt >= From && firstHeldAt <= To;
 
-    /// <summary>One warning: the engine's record while it may still change, its report once it cannot.</summary>
+    private void Archive(Tracked tracked) => _archived.Add(_archive.Add(tracked.Report(), tracked.Rises));
+
+    /// <summary>One warning while it may still change: the engine's record, and the times its severity rose.</summary>
     private sealed class Tracked(WarningRecord record, DateTimeOffset knownAt, TimeSpan? lateBy)
     {
-        private WarningRecord? _record = record;
-        private BacktestWarning? _final;
         // The times its severity rose, with the rank it rose to: ranks only grow along the list.
         private readonly List<(DateTimeOffset At, int Rank)> _rises = [];
 
-        public BacktestWarning Report() =>
-            _final ?? new BacktestWarning(_record!.Last.Snapshot, knownAt, lateBy, _record.Version, _record.ResolutionReason);
+        public IReadOnlyList<(DateTimeOffset At, int Rank)> Rises => _rises;
 
-        /// <summary>Keeps the report and lets go of the record, and with it the warning's incidents.</summary>
-        public void Close()
-        {
-            _final = Report();
-            _record = null;
-        }
+        public DateTimeOffset FirstHeldAt => record.Last.FirstHeldAt;
+
+        public BacktestWarning Report() => new(record.Last.Snapshot, knownAt, lateBy, record.Version, record.ResolutionReason);
 
         public void NoteSeverity(int rank, DateTimeOffset at)
         {
             if (_rises.Count == 0 || _rises[^1].Rank < rank)
                 _rises.Add((at, rank));
-        }
-
-        public DateTimeOffset? ReachedAt(int rank)
-        {
-            var i = _rises.FindIndex(r => r.Rank >= rank);
-            return i < 0 ? null : _rises[i].At;
         }
     }
 }

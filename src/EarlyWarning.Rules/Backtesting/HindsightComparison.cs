@@ -48,7 +48,8 @@ public static class HindsightComparison
             hindsight.Apply(incident, incident.OccurredAt);
         var asKnownResult = asKnown.Result(asKnownElapsed);
         var hindsightResult = hindsight.Result(clock.Elapsed);
-        return new HindsightResult(asKnownResult, hindsightResult, Match(asKnown, asKnownResult.Warnings, hindsight, hindsightResult.Warnings));
+        // Matching keys warnings by reference, and a result reads each warning anew whenever asked: read each once.
+        return new HindsightResult(asKnownResult, hindsightResult, Match(asKnown, [.. asKnownResult.Warnings], hindsight, [.. hindsightResult.Warnings]));
     }
 
     /// <summary>

@@ -1,0 +1,79 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace EarlyWarning.Rules.Backtesting.Archive;
+
+/// <summary>
+/// Writes one record of a <see cref="WarningArchive"/> into a buffer reused by every record: fixed-width numbers,
+/// strings as UTF-8 with their length, and the vocabulary a back-test repeats across its warnings (rules, groups,
+/// districts, severities) as indexes into one table of strings, so each distinct value is held once.
+/// </summary>
+internal sealed class ArchiveWriter
+{
+    private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
+    private byte[] _buffer = new byte[4096];
+
+    /// <summary>The strings written by <see cref="Shared"/>, by index.</summary>
+    public List<string> Strings { get; } = [];
+
+    /// <summary>The record written since the last <see cref="Clear"/>.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
+
+    public int Length { get; private set; }
+
+    public void Clear() => Length = 0;
+
+    public void Int(int value) => BinaryPrimitives.WriteInt32LittleEndian(Take(sizeof(int)), value);
+
+    public void Long(long value) => BinaryPrimitives.WriteInt64LittleEndian(Take(sizeof(long)), value);
+
+    public void Double(double value) => BinaryPrimitives.WriteDoubleLittleEndian(Take(sizeof(double)), value);
+
+    /// <summary>A time with its offset, to the tick, as it was.</summary>
+    public void Time(DateTimeOffset value)
+    {
+        Long(value.Ticks);
+        Int((int)(value.Offset.Ticks / TimeSpan.TicksPerMinute));
+    }
+
+    public void Time(DateTimeOffset? value)
+    {
+        Int(value is null ? 0 : 1);
+        if (value is { } time)
+            Time(time);
+    }
+
+    /// <summary>A string of its own (an incident id, a headline): its UTF-8 bytes.</summary>
+    public void Text(string value)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        Int(length);
+        Encoding.UTF8.GetBytes(value, Take(length));
+    }
+
+    /// <summary>A string many records repeat, or null: its index in <see cref="Strings"/>, −1 for null.</summary>
+    public void Shared(string? value)
+    {
+        if (value is null)
+        {
+            Int(-1);
+            return;
+        }
+        if (!_indexes.TryGetValue(value, out var index))
+        {
+            index = Strings.Count;
+            Strings.Add(value);
+            _indexes.Add(value, index);
+        }
+        Int(index);
+    }
+
+    private Span<byte> Take(int length)
+    {
+        if (Length + length > _buffer.Length)
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + length));
+        var span = _buffer.AsSpan(Length, length);
+        Length += length;
+        return span;
+    }
+}
