@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Contracts.Reports;
 
@@ -133,11 +132,21 @@ internal ref struct IncidentSummaryScanner
         value = "";
         if (!Text(out var utf8))
             return false;
-        value = pooled ? _strings.Get(utf8) : System.Text.Encoding.UTF8.GetString(utf8);
+        if (pooled)
+        {
+            // The pool checks what it has not met before, and declines what a JSON string cannot hold unescaped.
+            if (_strings.Get(utf8) is not { } shared)
+                return false;
+            value = shared;
+            return true;
+        }
+        if (!StringPool.Checked(utf8))
+            return false;
+        value = System.Text.Encoding.UTF8.GetString(utf8);
         return true;
     }
 
-    /// <summary>The bytes between a string's quotes, when it has no escape or control character and is valid UTF-8.</summary>
+    /// <summary>The bytes between a string's quotes, when it has no escape; unchecked otherwise.</summary>
     private bool Text(out ReadOnlySpan<byte> utf8)
     {
         utf8 = default;
@@ -148,8 +157,6 @@ internal ref struct IncidentSummaryScanner
         if (end < 0 || rest[end] != (byte)'"')
             return false;
         utf8 = rest[..end];
-        if (utf8.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || !Utf8.IsValid(utf8))
-            return false;
         _at += end + 1;
         return true;
     }
@@ -159,7 +166,7 @@ internal ref struct IncidentSummaryScanner
     {
         value = default;
         var start = _at;
-        if (!Text(out _))
+        if (!Text(out var utf8) || !StringPool.Checked(utf8))
             return false;
         var reader = new Utf8JsonReader(_json[start.._at]);
         return reader.Read() && reader.TryGetDateTimeOffset(out value);

@@ -1,4 +1,8 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace EarlyWarning.Rules.Processing;
 
@@ -16,7 +20,16 @@ internal sealed class StringPool
 
     private const int MaxStrings = 4096;
 
+    // Open addressing, at most half full: MaxStrings values in twice as many slots.
+    private const int Slots = MaxStrings * 2;
+
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    // The values met as UTF-8 without escapes, keyed by their bytes: a value read before is found without
+    // transcoding it or checking it again, since the same bytes were checked when it was first met.
+    private readonly byte[]?[] _utf8 = new byte[Slots][];
+    private readonly string[] _utf8Strings = new string[Slots];
+    private int _utf8Count;
 
     /// <summary>The string token the reader is on, as <see cref="Utf8JsonReader.GetString"/> reads it.</summary>
     public string Get(ref Utf8JsonReader reader)
@@ -28,14 +41,36 @@ internal sealed class StringPool
         return Shared(chars[..reader.CopyString(chars)]);
     }
 
-    /// <summary>The string of <paramref name="utf8"/>, valid UTF-8 without escapes, as <see cref="Get(ref Utf8JsonReader)"/> reads the same token.</summary>
-    public string Get(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// The string of the text between a JSON string's quotes, <paramref name="utf8"/>, when it has no escape; null
+    /// when it holds a control character or is not valid UTF-8, which a JSON string cannot hold unescaped.
+    /// </summary>
+    public string? Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxBytes)
-            return System.Text.Encoding.UTF8.GetString(utf8);
+            return Checked(utf8) ? Encoding.UTF8.GetString(utf8) : null;
+        var slot = (int)Hash(utf8) & (Slots - 1);
+        while (_utf8[slot] is { } key)
+        {
+            if (utf8.SequenceEqual(key))
+                return _utf8Strings[slot];
+            slot = (slot + 1) & (Slots - 1);
+        }
+        if (!Checked(utf8))
+            return null;
         Span<char> chars = stackalloc char[MaxBytes];
-        return Shared(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
+        var shared = Shared(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+        if (_utf8Count < MaxStrings)
+        {
+            _utf8[slot] = utf8.ToArray();
+            _utf8Strings[slot] = shared;
+            _utf8Count++;
+        }
+        return shared;
     }
+
+    /// <summary>Whether <paramref name="utf8"/> is valid UTF-8 without control characters, as JSON allows a string's text unescaped.</summary>
+    public static bool Checked(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyInRange((byte)0, (byte)0x1F) < 0 && Utf8.IsValid(utf8);
 
     private string Shared(ReadOnlySpan<char> value)
     {
@@ -45,5 +80,21 @@ internal sealed class StringPool
         if (_strings.Count < MaxStrings)
             _strings.Add(shared, shared);
         return shared;
+    }
+
+    /// <summary>A multiplicative hash of the bytes eight at a time; for short values, not against adversaries (the table is bounded).</summary>
+    private static uint Hash(ReadOnlySpan<byte> bytes)
+    {
+        var hash = (ulong)bytes.Length;
+        while (bytes.Length >= sizeof(ulong))
+        {
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * 0x9E3779B97F4A7C15UL, 29);
+            bytes = bytes[sizeof(ulong)..];
+        }
+        ulong tail = 0;
+        for (var i = 0; i < bytes.Length; i++)
+            tail |= (ulong)bytes[i] << (8 * i);
+        hash = (hash ^ tail) * 0x9E3779B97F4A7C15UL;
+        return (uint)(hash >> 32);
     }
 }
