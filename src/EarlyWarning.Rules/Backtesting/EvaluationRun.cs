@@ -20,8 +20,10 @@ internal sealed class EvaluationRun
 {
     private readonly RuleEngine _engine = new();
     private readonly List<EmittedWarningEvent> _output = [];
-    // Keyed by what makes a warning the same warning, not its id: the id is derived only for the warnings reported.
-    private readonly Dictionary<WarningKey, Tracked> _warnings = [];
+    // Keyed by the engine's record of the warning, which stands for it from its raising until it resolves as quiet
+    // (when it leaves this map too): found by reference, not by hashing its rule, group and first incident at every
+    // event, nor by its id, which is derived only for the warnings reported.
+    private readonly Dictionary<WarningRecord, Tracked> _warnings = new(ReferenceEqualityComparer.Instance);
     private readonly WarningArchive _archive = new();
     // The archived warnings, in the order they were archived.
     private readonly List<ArchivedAt> _archived = [];
@@ -69,17 +71,17 @@ internal sealed class EvaluationRun
             var record = emitted.Record;
             if (emitted.Kind == WarningEventKind.Raised)
             {
-                _warnings[record.Key] = new Tracked(record, emitted.KnownAt, emitted.LateBy);
+                _warnings[record] = new Tracked(record, emitted.KnownAt, emitted.LateBy);
                 Raised++;
             }
-            var tracked = _warnings[record.Key];
+            var tracked = _warnings[record];
             tracked.NoteSeverity(CapSeverity.Rank(emitted.Severity), emitted.KnownAt);
             // The record already stands as this whole input left it: resolved as quiet, nothing can change it again.
             if (emitted.Kind == WarningEventKind.Resolved && record.ResolutionReason is WarningResolved.ReasonQuiet)
             {
                 if (InPeriod(record.Last.FirstHeldAt))
                     Archive(tracked);
-                _warnings.Remove(record.Key);
+                _warnings.Remove(record);
             }
         }
         _output.Clear();

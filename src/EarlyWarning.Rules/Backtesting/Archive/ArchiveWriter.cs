@@ -10,6 +10,12 @@ namespace EarlyWarning.Rules.Backtesting.Archive;
 /// </summary>
 internal sealed class ArchiveWriter
 {
+    // Most values written are the same few instances (the rule's, the gazetteer's, the decoder's pooled strings):
+    // found by reference first, they are not hashed character by character. Bounded, since an instance of its own
+    // (an unpooled value) would otherwise stay here for the run.
+    private const int MaxByReference = 16_384;
+
+    private readonly Dictionary<string, int> _byReference = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
     private byte[] _buffer = new byte[4096];
 
@@ -59,11 +65,16 @@ internal sealed class ArchiveWriter
             Int(-1);
             return;
         }
-        if (!_indexes.TryGetValue(value, out var index))
+        if (!_byReference.TryGetValue(value, out var index))
         {
-            index = Strings.Count;
-            Strings.Add(value);
-            _indexes.Add(value, index);
+            if (!_indexes.TryGetValue(value, out index))
+            {
+                index = Strings.Count;
+                Strings.Add(value);
+                _indexes.Add(value, index);
+            }
+            if (_byReference.Count < MaxByReference)
+                _byReference.Add(value, index);
         }
         Int(index);
     }
