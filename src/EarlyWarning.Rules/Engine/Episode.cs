@@ -16,6 +16,9 @@ internal sealed class Episode(WarningKey key, Entry first)
 
     public Entry Last { get; private set; } = first;
 
+    /// <summary>Its last firing point; null before its first is added.</summary>
+    public Entry? LastPoint => _points.Count == 0 ? null : Last;
+
     /// <summary>
     /// The union of its points' windows, in entry order. Only ever appended to: a cut makes a new list, so every
     /// prefix a <see cref="WarningMembers"/> holds stays as it was.
@@ -69,12 +72,13 @@ internal sealed class Episode(WarningKey key, Entry first)
     public bool Contains(Entry entry) => Members.BinarySearch(entry, Entry.Order) >= 0;
 
     /// <summary>
-    /// Adds a firing point and its window. Points come in entry order and a window only slides forward, so the part
-    /// of this window up to the previous point lay in that point's window already: members are only ever appended.
+    /// Adds a firing point and its window, or the part of it after <see cref="LastPoint"/>. Points come in entry order
+    /// and a window only slides forward, so the part of this window up to the previous point lay in that point's
+    /// window already: members are only ever appended.
     /// </summary>
     public void AddPoint(Entry point, int severityRank, double measure, List<Entry> window)
     {
-        var previous = _points.Count == 0 ? null : Last;
+        var previous = LastPoint;
         Last = point;
         SeverityRank = Math.Max(SeverityRank, severityRank);
         Peak = Math.Max(Peak, measure);

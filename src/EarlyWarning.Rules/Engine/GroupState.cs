@@ -12,7 +12,7 @@ internal sealed class GroupState(string key, string name, string? provinceId)
 
     public List<Entry> Entries { get; } = [];
 
-    /// <summary>A spread or threshold rule's window of one entry, counted (see <see cref="WindowTally"/>); null for other rules.</summary>
+    /// <summary>A spread, threshold or sequence rule's window of one entry, counted (see <see cref="WindowTally"/>); null for other rules.</summary>
     public WindowTally? Tally { get; set; }
 
     /// <summary>Whether it admitted an entry since its rule last pruned it.</summary>

@@ -311,7 +311,7 @@ internal sealed class RuleRuntime
         var last = group.Entries.Count - 1;
         if (_bucket == 0)
         {
-            if (Rule.Pattern is RulePattern.Spread or RulePattern.Threshold)
+            if (Rule.Pattern is RulePattern.Spread or RulePattern.Threshold or RulePattern.Sequence)
                 Tally(group, last);
             if (Evaluate(group, last, out var measures))
             {
@@ -442,7 +442,7 @@ internal sealed class RuleRuntime
             current = new Episode(new WarningKey(Rule.Id, group.Key, point.Id), point);
             episodes.Add(current);
         }
-        current.AddPoint(point, SeverityAt(point.Measures), PeakOf(point.Measures), WindowOf(group, index));
+        current.AddPoint(point, SeverityAt(point.Measures), PeakOf(point.Measures), WindowOf(group, index, current.LastPoint));
         return current;
     }
 
@@ -464,20 +464,32 @@ internal sealed class RuleRuntime
         _ => measures.Incidents,
     };
 
-    /// <summary>The window's entries at a firing point (docs/rules.md): what the pattern rests on there; a list reused by every call.</summary>
-    private List<Entry> WindowOf(GroupState group, int index)
+    /// <summary>
+    /// The window's entries at a firing point (docs/rules.md), what the pattern rests on there, after
+    /// <paramref name="after"/> when given: an episode already holds its window up to its last point, so extending
+    /// it needs only what came since, not the whole window again. A list reused by every call.
+    /// </summary>
+    private List<Entry> WindowOf(GroupState group, int index, Entry? after)
     {
         var window = _windowEntries;
         window.Clear();
         var x = group.Entries[index];
+        var start = Rule.Pattern is RulePattern.Spread or RulePattern.Threshold or RulePattern.Sequence ? WindowStart(group, index) : index;
+        if (after is not null)
+        {
+            var since = index;
+            while (since > start && Entry.Order.Compare(group.Entries[since - 1], after) > 0)
+                since--;
+            start = since;
+        }
         switch (Rule.Pattern)
         {
             case RulePattern.Spread or RulePattern.Threshold:
-                for (var j = WindowStart(group, index); j <= index; j++)
+                for (var j = start; j <= index; j++)
                     window.Add(group.Entries[j]);
                 break;
             case RulePattern.Sequence:
-                for (var j = WindowStart(group, index); j < index; j++)
+                for (var j = start; j < index; j++)
                 {
                     if (group.Entries[j].IsFirst)
                         window.Add(group.Entries[j]);
@@ -498,11 +510,11 @@ internal sealed class RuleRuntime
         var tally = group.Tally;
         if (tally is not null && tally.Last == index - 1)
         {
-            tally.Add(DistinctOf(entries[index]), entries[index].Killed);
+            Count(tally, entries[index], add: true);
             var after = entries[index].Ticks - _window;
             while (tally.From < index && entries[tally.From].Ticks <= after)
             {
-                tally.Remove(DistinctOf(entries[tally.From]), entries[tally.From].Killed);
+                Count(tally, entries[tally.From], add: false);
                 tally.From++;
             }
         }
@@ -511,12 +523,23 @@ internal sealed class RuleRuntime
             tally ??= group.Tally = new WindowTally();
             tally.Reset(WindowStart(group, index));
             for (var j = tally.From; j <= index; j++)
-                tally.Add(DistinctOf(entries[j]), entries[j].Killed);
+                Count(tally, entries[j], add: true);
         }
         tally.Last = index;
     }
 
-    /// <summary>What a spread rule counts distinct values of, or a threshold rule's districts.</summary>
+    /// <summary>Adds an entry to a tally, or takes it out, if the rule counts it: a sequence counts only its firsts.</summary>
+    private void Count(WindowTally tally, Entry entry, bool add)
+    {
+        if (Rule.Pattern is RulePattern.Sequence && !entry.IsFirst)
+            return;
+        if (add)
+            tally.Add(DistinctOf(entry), entry.Killed);
+        else
+            tally.Remove(DistinctOf(entry), entry.Killed);
+    }
+
+    /// <summary>What a spread rule counts distinct values of, or a threshold or sequence rule's districts.</summary>
     private string? DistinctOf(Entry entry) => Rule.Pattern is RulePattern.Spread ? entry.DistinctValue : entry.Incident.Location.DistrictId;
 
     private int WindowStart(GroupState group, int index)
@@ -568,20 +591,33 @@ internal sealed class RuleRuntime
                     measures = default;
                     return false;
                 }
-                var count = 1;
-                var killed = x.Killed;
-                _distinct.Clear();
-                _distinct.Add(x.Incident.Location.DistrictId);
-                for (var j = WindowStart(group, index); j < index; j++)
+                int count, distinct, killed;
+                if (group.Tally is { } tally && tally.Last == index)
                 {
-                    var a = group.Entries[j];
-                    if (!a.IsFirst)
-                        continue;
-                    count++;
-                    killed += a.Killed;
-                    _distinct.Add(a.Incident.Location.DistrictId);
+                    // The tally counts the firsts up to and with this entry: this one, when it is a first too, is
+                    // already in it, and is the incident the pattern counts once.
+                    var district = x.Incident.Location.DistrictId;
+                    (count, killed) = x.IsFirst ? (tally.Count, tally.Killed) : (tally.Count + 1, tally.Killed + x.Killed);
+                    distinct = x.IsFirst || tally.Holds(district) ? tally.Distinct : tally.Distinct + 1;
                 }
-                measures = new PointMeasures(count, _distinct.Count, killed, 0);
+                else
+                {
+                    count = 1;
+                    killed = x.Killed;
+                    _distinct.Clear();
+                    _distinct.Add(x.Incident.Location.DistrictId);
+                    for (var j = WindowStart(group, index); j < index; j++)
+                    {
+                        var a = group.Entries[j];
+                        if (!a.IsFirst)
+                            continue;
+                        count++;
+                        killed += a.Killed;
+                        _distinct.Add(a.Incident.Location.DistrictId);
+                    }
+                    distinct = _distinct.Count;
+                }
+                measures = new PointMeasures(count, distinct, killed, 0);
                 return count > 1;
             }
             default:

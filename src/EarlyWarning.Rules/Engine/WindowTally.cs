@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace EarlyWarning.Rules.Engine;
 
 /// <summary>
-/// The window of one entry of a spread or threshold group, counted: where it starts, how many entries of each
-/// distinct value it holds, and their killed. The next entry's window is this one with that entry added and the
+/// The window of one entry of a spread, threshold or sequence group, counted: where it starts, how many of the
+/// entries it counts hold each distinct value, and their killed (a sequence counts its firsts only). The next entry's window is this one with that entry added and the
 /// entries it leaves behind taken out, so an incident appended in order costs its own entry, not the whole window
 /// again. Windows look back only: appending later entries leaves it exact; anything that moves the entries before
 /// <see cref="Last"/> drops it (<see cref="GroupState"/>).
@@ -22,12 +22,19 @@ internal sealed class WindowTally
     /// <summary>The index of the window's first entry.</summary>
     public int From { get; set; }
 
+    /// <summary>The entries counted: every entry of the window for spread and threshold, its firsts for sequence.</summary>
+    public int Count { get; private set; }
+
     public int Killed { get; private set; }
 
     public int Distinct => _counts.Count;
 
+    /// <summary>Whether a counted entry has <paramref name="value"/>.</summary>
+    public bool Holds(string value) => _counts.ContainsKey(value);
+
     public void Add(string? value, int killed)
     {
+        Count++;
         Killed += killed;
         if (value is not null)
             CollectionsMarshal.GetValueRefOrAddDefault(_counts, value, out _)++;
@@ -35,6 +42,7 @@ internal sealed class WindowTally
 
     public void Remove(string? value, int killed)
     {
+        Count--;
         Killed -= killed;
         if (value is null)
             return;
@@ -51,6 +59,7 @@ internal sealed class WindowTally
     {
         Last = None;
         _counts.Clear();
+        Count = 0;
         Killed = 0;
         From = from;
     }

@@ -93,5 +93,19 @@ public static class OracleRules
         groupBy: groupBy,
         steps: [new SeverityStep(Measure.Incidents, 3, CapSeverity.Extreme)]);
 
+    /// <summary>
+    /// A sequence whose first and then share a type, so an incident can be both (it counts once at its own point),
+    /// with severity steps on every measure a sequence point has.
+    /// </summary>
+    public static Rule SequenceOverlapping(GroupBy groupBy = GroupBy.Province) => Rule(
+        "assault-then-attack",
+        new RulePattern.Sequence(
+            new IncidentFilter(IncidentTypes: Set(IncidentTypes.Kidnapping, IncidentTypes.ArmedAssault)),
+            new IncidentFilter(IncidentTypes: Set(IncidentTypes.ArmedAssault, IncidentTypes.Bombing)),
+            TimeSpan.FromHours(18)),
+        groupBy: groupBy,
+        // Grouped by district, a point's incidents share one district: two would be a miscount.
+        steps: [new SeverityStep(Measure.Distinct, 2, CapSeverity.Severe), new SeverityStep(Measure.Killed, 20, CapSeverity.Extreme), new SeverityStep(Measure.Incidents, 6, CapSeverity.Extreme)]);
+
     public static IReadOnlySet<string> Set(params string[] values) => new HashSet<string>(values, StringComparer.Ordinal);
 }

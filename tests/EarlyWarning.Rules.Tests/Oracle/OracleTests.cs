@@ -51,6 +51,10 @@ public sealed class OracleTests(ITestOutputHelper output)
         Check("sequence", seed => OracleRules.Set(Lateness, OracleRules.Sequence(seed % 2 == 0 ? GroupBy.District : GroupBy.Province)), Dense, minimumWarnings: 100);
 
     [Fact]
+    public void a_sequence_whose_first_and_then_share_a_type_equals_the_oracle() =>
+        Check("sequence, overlapping", seed => OracleRules.Set(Lateness, OracleRules.SequenceOverlapping(seed % 2 == 0 ? GroupBy.Province : GroupBy.District)), Dense, minimumWarnings: 100);
+
+    [Fact]
     public void a_mixed_rule_set_with_a_short_lateness_equals_the_oracle() =>
         Check("mixed", _ => Mixed(TimeSpan.FromHours(12)), seed => Long(seed) with { AllowedLateness = TimeSpan.FromHours(12) }, minimumWarnings: 1200);
 
