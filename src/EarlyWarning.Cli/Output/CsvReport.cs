@@ -1,9 +1,8 @@
-using System.Globalization;
 using EarlyWarning.Rules.Backtesting;
 
 namespace EarlyWarning.Cli.Output;
 
-/// <summary>RFC 4180: CRLF line ends, a header row, fields quoted when they hold a comma, a quote or a line end.</summary>
+/// <summary>RFC 4180 (<see cref="CsvWriter"/>): CRLF line ends, a header row, fields quoted when they hold a comma, a quote or a line end.</summary>
 internal static class CsvReport
 {
     public static readonly string[] Header =
@@ -15,34 +14,44 @@ internal static class CsvReport
 
     public static void Write(TextWriter output, BacktestResult result)
     {
-        output.NewLine = "\r\n";
-        WriteRow(output, Header);
+        var csv = new CsvWriter(output);
+        Row(csv, Header);
         foreach (var w in result.Warnings)
         {
             var s = w.Warning;
-            WriteRow(output,
-            [
-                s.WarningId, s.RuleId, s.RuleKind, s.GroupBy, s.GroupKey, s.GroupName, s.ProvinceId ?? "", s.Severity, s.Urgency, s.Certainty,
-                ReportText.Iso(s.FirstHeldAt), ReportText.Iso(s.LastHeldAt), ReportText.Iso(w.KnownAt),
-                w.LateBy?.ToString("c", CultureInfo.InvariantCulture) ?? "", s.Status, w.ResolutionReason ?? "",
-                s.ResolvedAt is { } resolved ? ReportText.Iso(resolved) : "", s.IncidentCount.ToString(CultureInfo.InvariantCulture),
-                string.Join(';', s.DistrictIds), s.Killed.ToString(CultureInfo.InvariantCulture), s.Measure.ToString(CultureInfo.InvariantCulture),
-                w.Versions.ToString(CultureInfo.InvariantCulture), s.FirstIncidentId, string.Join(';', s.Incidents.Select(i => i.IncidentId)), s.Headline,
-            ]);
+            foreach (var field in (ReadOnlySpan<string>)[s.WarningId, s.RuleId, s.RuleKind, s.GroupBy, s.GroupKey, s.GroupName, s.ProvinceId ?? "", s.Severity, s.Urgency, s.Certainty])
+                csv.Field(field);
+            csv.Time(s.FirstHeldAt);
+            csv.Time(s.LastHeldAt);
+            csv.Time(w.KnownAt);
+            csv.Duration(w.LateBy);
+            csv.Field(s.Status);
+            csv.Field(w.ResolutionReason ?? "");
+            csv.Time(s.ResolvedAt);
+            csv.Number(s.IncidentCount);
+            csv.Joined(s.DistrictIds);
+            csv.Number(s.Killed);
+            csv.Number(s.Measure);
+            csv.Number(w.Versions);
+            csv.Field(s.FirstIncidentId);
+            csv.Joined(s.Incidents.Select(i => i.IncidentId));
+            csv.Field(s.Headline);
+            csv.EndRow();
         }
     }
 
     /// <summary>Each row as a CRLF-ended line, the first one being the header.</summary>
     public static void WriteRows(TextWriter output, IEnumerable<string[]> rows)
     {
-        output.NewLine = "\r\n";
+        var csv = new CsvWriter(output);
         foreach (var row in rows)
-            WriteRow(output, row);
+            Row(csv, row);
     }
 
-    private static void WriteRow(TextWriter output, IEnumerable<string> fields) =>
-        output.WriteLine(string.Join(',', fields.Select(Field)));
-
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    private static void Row(CsvWriter csv, string[] fields)
+    {
+        foreach (var field in fields)
+            csv.Field(field);
+        csv.EndRow();
+    }
 }
