@@ -626,6 +626,62 @@ internal sealed class RuleRuntime
         }
     }
 
+    /// <summary>The sums of bucket <paramref name="k"/> counted afresh (see <see cref="TrendSums"/>).</summary>
+    private static TrendSums Summed(GroupState group, long k, long w, long b, bool zScore)
+    {
+        int[]? slices = null;
+        if (zScore)
+        {
+            slices = new int[b / w];
+            for (var s = 0; s < slices.Length; s++)
+            {
+                var from = k - w - b + 1 + (s * w);
+                slices[s] = CountIn(group, from, from + w - 1);
+            }
+        }
+        return Spread(k, CountIn(group, k - w + 1, k - 1), CountIn(group, k - w - b + 1, k - w), slices);
+    }
+
+    /// <summary>
+    /// The sums of bucket <paramref name="k"/> from those of an earlier bucket, moved one bucket at a time: the
+    /// buckets between changed only by incidents evaluated there, which moved the sums (a change anywhere else
+    /// drops them, see <see cref="CountBucket"/>), so the counts read now are those a fresh sum reads.
+    /// </summary>
+    private static TrendSums Shifted(GroupState group, TrendSums before, long k, long w, long b)
+    {
+        var (earlier, baseline) = (before.Earlier, before.Baseline);
+        var slices = before.Slices is { } s0 ? (int[])s0.Clone() : null;
+        var buckets = group.Buckets;
+        for (var c = before.Bucket; c < k; c++)
+        {
+            // From c to c + 1: the window's earlier buckets gain c and lose c + 1 − w; the baseline gains
+            // c + 1 − w and loses c + 1 − w − b; slice s gains c + 1 − b + s·w and loses c + 1 − w − b + s·w.
+            earlier += buckets[c] - buckets[c + 1 - w];
+            baseline += buckets[c + 1 - w] - buckets[c + 1 - w - b];
+            for (var s = 0; s < (slices?.Length ?? 0); s++)
+                slices![s] += buckets[c + 1 - b + (s * w)] - buckets[c + 1 - w - b + (s * w)];
+        }
+        return Spread(k, earlier, baseline, slices);
+    }
+
+    /// <summary>The sums with the slices' mean and population standard deviation, worked out in slice order.</summary>
+    private static TrendSums Spread(long k, int earlier, int baseline, int[]? slices)
+    {
+        double mean = 0, sigma = 0;
+        if (slices is not null)
+        {
+            double sum = 0, squares = 0;
+            foreach (double count in slices)
+            {
+                sum += count;
+                squares += count * count;
+            }
+            mean = sum / slices.Length;
+            sigma = Math.Sqrt(Math.Max(0, (squares / slices.Length) - (mean * mean)));
+        }
+        return new TrendSums(k, earlier, baseline, mean, sigma, slices);
+    }
+
     private long BucketOf(long ticks) => (long)Math.Floor((ticks - DateTime.UnixEpoch.Ticks) / (double)_bucket);
 
     private static int CountIn(GroupState group, long fromBucket, long toBucket) => group.Buckets.Sum(fromBucket, toBucket);
@@ -637,25 +693,14 @@ internal sealed class RuleRuntime
         var w = trend.Window.Ticks / _bucket;
         var b = trend.Baseline.Ticks / _bucket;
         // In-order incidents land in the newest bucket: everything but its own count is as it was for the
-        // previous incident, so the window's other buckets and the baseline are summed once per bucket.
+        // previous incident, so the window's other buckets and the baseline are summed once per bucket; and when
+        // the group moves on to a later bucket, by at most a window, the sums move with it bucket by bucket
+        // (what enters, less what leaves) instead of summing a 360-day baseline again.
         if (group.Trend is not { } cached || cached.Bucket != k)
         {
-            double mean = 0, sigma = 0;
-            if (trend.ZScore is not null)
-            {
-                var slices = b / w;
-                double sum = 0, squares = 0;
-                for (var s = 0; s < slices; s++)
-                {
-                    var from = k - w - b + 1 + (s * w);
-                    double count = CountIn(group, from, from + w - 1);
-                    sum += count;
-                    squares += count * count;
-                }
-                mean = sum / slices;
-                sigma = Math.Sqrt(Math.Max(0, (squares / slices) - (mean * mean)));
-            }
-            group.Trend = cached = new TrendSums(k, CountIn(group, k - w + 1, k - 1), CountIn(group, k - w - b + 1, k - w), mean, sigma);
+            group.Trend = cached = group.Trend is { } before && before.Bucket < k && k - before.Bucket <= w
+                ? Shifted(group, before, k, w, b)
+                : Summed(group, k, w, b, trend.ZScore is not null);
         }
         var current = cached.Earlier + group.Buckets[k];
         var baseline = cached.Baseline;

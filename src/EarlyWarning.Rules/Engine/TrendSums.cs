@@ -6,4 +6,5 @@ namespace EarlyWarning.Rules.Engine;
 /// <param name="Baseline">The baseline's count.</param>
 /// <param name="Mean">Z-score rules: the mean of the baseline's window-sized slices.</param>
 /// <param name="Sigma">Z-score rules: their population standard deviation.</param>
-internal sealed record TrendSums(long Bucket, int Earlier, int Baseline, double Mean, double Sigma);
+/// <param name="Slices">Z-score rules: the count of each of those slices, oldest first; null for ratio rules.</param>
+internal sealed record TrendSums(long Bucket, int Earlier, int Baseline, double Mean, double Sigma, int[]? Slices);
