@@ -16,8 +16,8 @@ public sealed class StringPoolTests
         var first = values.Select(v => pool.Get(Encoding.UTF8.GetBytes(v))).ToList();
         var again = values.Select(v => pool.Get(Encoding.UTF8.GetBytes(v))).ToList();
 
-        Assert.Equal(values, first);
-        Assert.Equal(values, again);
+        Assert.Equal<string?>(values, first);
+        Assert.Equal<string?>(values, again);
         // The pool holds 4,096 values; those met first stay shared, the rest are equal strings of their own.
         Assert.All(Enumerable.Range(0, 4096), i => Assert.Same(first[i], again[i]));
         Assert.NotSame(first[^1], again[^1]);
