@@ -1,6 +1,9 @@
+using System.Text.Json;
 using EarlyWarning.Contracts.Vocabulary;
 using EarlyWarning.Contracts.Warnings;
 using EarlyWarning.Rules.Backtesting;
+using EarlyWarning.Rules.Engine;
+using EarlyWarning.Rules.Tests.Oracle;
 using static EarlyWarning.Rules.Tests.Engine.EngineFixture;
 
 namespace EarlyWarning.Rules.Tests.Backtesting;
@@ -48,6 +51,45 @@ public sealed class EvaluationRunTests
     }
 
     [Fact]
+    public void every_warning_reads_back_as_its_last_event_says_withdrawn_and_superseded_ones_included()
+    {
+        var reasons = new HashSet<string?>();
+        for (var seed = 1; seed <= 4; seed++)
+        {
+            var lateness = TimeSpan.FromHours(12);
+            var ruleSet = OracleTests.Mixed(lateness);
+            var inputs = RandomIncidents.Generate(seed, OracleTests.Long(seed) with { AllowedLateness = lateness });
+            var run = new EvaluationRun(ruleSet, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+            // The same inputs to an engine of its own, whose events say how each warning last stood.
+            var engine = new RuleEngine();
+            var output = new List<EmittedWarningEvent>();
+            engine.Activate(ruleSet, DateTimeOffset.MinValue, output);
+            var last = new Dictionary<string, (WarningSnapshot Snapshot, int Version)>(StringComparer.Ordinal);
+            foreach (var (incident, recordedAt) in inputs)
+            {
+                run.Apply(incident, recordedAt);
+                engine.Apply(incident, recordedAt, output);
+                foreach (var emitted in output)
+                    last[emitted.WarningId] = (SnapshotOf(emitted.Event), emitted.Version);
+                output.Clear();
+            }
+
+            var reported = run.Warnings();
+
+            Assert.Equal(last.Count, reported.Count);
+            foreach (var warning in reported)
+            {
+                var (snapshot, version) = last[warning.Warning.WarningId];
+                Assert.Equal(JsonSerializer.Serialize(snapshot), JsonSerializer.Serialize(warning.Warning));
+                Assert.Equal(version, warning.Versions);
+                reasons.Add(warning.ResolutionReason);
+            }
+        }
+
+        Assert.Superset(new HashSet<string?> { null, WarningResolved.ReasonQuiet, WarningResolved.ReasonWithdrawn, WarningResolved.ReasonSuperseded }, reasons);
+    }
+
+    [Fact]
     public void asking_for_the_warnings_ends_the_run()
     {
         var run = new EvaluationRun(Set(Single()), DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
@@ -58,4 +100,12 @@ public sealed class EvaluationRunTests
         Assert.Same(first, run.Warnings());
         Assert.Equal(["i0"], run.Warnings().Select(w => w.Warning.FirstIncidentId));
     }
+
+    private static WarningSnapshot SnapshotOf(object warningEvent) => warningEvent switch
+    {
+        WarningRaised raised => raised.Warning,
+        WarningUpdated updated => updated.Warning,
+        WarningResolved resolved => resolved.Warning,
+        _ => throw new ArgumentException($"not a warning event: {warningEvent.GetType().Name}"),
+    };
 }
