@@ -18,6 +18,9 @@ internal sealed class RuleRuntime
     private readonly long _window;
     private readonly long _quiet;
     private readonly long _bucket;
+    // Spread, threshold and sequence: a point's window is the entries before it within the window, and the group
+    // keeps its last entry's window counted (WindowTally). Other kinds' window is the point itself.
+    private readonly bool _windowed;
     private readonly int _baseSeverity;
     // The rule's severity steps with their severities' ranks worked out once, not at every firing point.
     private readonly (Measure Measure, double AtLeast, int Rank)[] _steps;
@@ -58,6 +61,7 @@ internal sealed class RuleRuntime
                 _bucket = t.Bucket.Ticks;
                 break;
         }
+        _windowed = rule.Pattern is RulePattern.Spread or RulePattern.Threshold or RulePattern.Sequence;
         Types = rule.Where.IncidentTypes
             ?? (rule.Pattern is RulePattern.Sequence { First.IncidentTypes: { } firstTypes, Then.IncidentTypes: { } thenTypes } ? firstTypes.Union(thenTypes).ToHashSet(StringComparer.Ordinal) : null);
         GroupByName = (rule.Pattern is RulePattern.Proximity ? GroupBy.Site : rule.GroupBy).ToString().ToLowerInvariant();
@@ -311,7 +315,7 @@ internal sealed class RuleRuntime
         var last = group.Entries.Count - 1;
         if (_bucket == 0)
         {
-            if (Rule.Pattern is RulePattern.Spread or RulePattern.Threshold or RulePattern.Sequence)
+            if (_windowed)
                 Tally(group, last);
             if (Evaluate(group, last, out var measures))
             {
@@ -474,7 +478,7 @@ internal sealed class RuleRuntime
         var window = _windowEntries;
         window.Clear();
         var x = group.Entries[index];
-        var start = Rule.Pattern is RulePattern.Spread or RulePattern.Threshold or RulePattern.Sequence ? WindowStart(group, index) : index;
+        var start = _windowed ? WindowStart(group, index) : index;
         if (after is not null)
         {
             var since = index;
