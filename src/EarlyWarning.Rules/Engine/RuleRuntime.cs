@@ -193,7 +193,9 @@ internal sealed class RuleRuntime
             {
                 var oldest = BucketOf(from) - (trend.Window.Ticks + trend.Baseline.Ticks) / _bucket;
                 group.Buckets.DropBefore(oldest);
-                group.Trend = null;
+                // Sums that reach back before what was dropped would move on from counts no longer there.
+                if (group.Trend is { } cached && cached.Bucket - ((trend.Window.Ticks + trend.Baseline.Ticks) / _bucket) + 1 < oldest)
+                    group.Trend = null;
             }
             if (group.Entries.Count == 0 && group.Live.Count == 0 && !group.HasBuckets)
                 (empty ??= []).Add(group.Key);
@@ -303,8 +305,9 @@ internal sealed class RuleRuntime
     private static void CountBucket(GroupState group, long bucket, int delta)
     {
         group.Buckets.Add(bucket, delta);
-        // The cached sums leave out their own bucket's count; a change anywhere else makes them stale.
-        if (group.Trend is { } cached && cached.Bucket != bucket)
+        // The cached sums are of buckets before their own: a change there makes them stale. A change in their own
+        // bucket or a later one does not, and the next bucket's sums move on from them (Shifted) reading it as it is.
+        if (group.Trend is { } cached && bucket < cached.Bucket)
             group.Trend = null;
     }
 

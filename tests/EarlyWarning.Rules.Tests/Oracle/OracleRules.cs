@@ -70,6 +70,14 @@ public static class OracleRules
         GroupBy.Province,
         steps: [new SeverityStep(Measure.Ratio, 3.5, CapSeverity.Severe), new SeverityStep(Measure.Killed, 8, CapSeverity.Extreme)]);
 
+    /// <summary>A window of many buckets, grouped by district: groups fall quiet for buckets on end and come back within a window.</summary>
+    public static Rule TrendLongWindow() => Rule(
+        "surge-long",
+        new RulePattern.Trend(TimeSpan.FromDays(2), TimeSpan.FromDays(4), TimeSpan.FromHours(6), Ratio: 1.5, ZScore: null, MinIncidents: 2, MinBaseline: 1),
+        new IncidentFilter(IncidentTypes: IncidentTypes.Attacks),
+        GroupBy.District,
+        steps: [new SeverityStep(Measure.Ratio, 3, CapSeverity.Severe)]);
+
     public static Rule TrendZScore() => Rule(
         "surge-z",
         new RulePattern.Trend(TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(1), Ratio: null, ZScore: 1.5, MinIncidents: 2, MinBaseline: 1),

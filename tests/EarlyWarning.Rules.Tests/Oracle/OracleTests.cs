@@ -62,6 +62,10 @@ public sealed class OracleTests(ITestOutputHelper output)
     public void pruning_after_every_few_incidents_changes_nothing() =>
         Check("mixed, pruned every 3 incidents", _ => Mixed(TimeSpan.FromHours(12)), seed => Long(seed) with { AllowedLateness = TimeSpan.FromHours(12) }, minimumWarnings: 1200, pruneEvery: 3);
 
+    [Fact]
+    public void a_trend_whose_groups_fall_quiet_while_pruning_drops_their_old_buckets_equals_the_oracle() =>
+        Check("trend, quiet groups, pruned every 2 incidents", _ => OracleRules.Set(Lateness, OracleRules.TrendLongWindow(), OracleRules.TrendZScore()), seed => Long(seed) with { Span = TimeSpan.FromDays(40) }, minimumWarnings: 100, pruneEvery: 2);
+
     /// <summary>Guards the tests above against passing vacuously: the oracle alone, over the same seeds, sees every kind fire in every way that matters.</summary>
     [Fact]
     public void the_random_sequences_make_every_kind_fire_repeatedly_in_several_episodes_and_reach_severity_steps()
