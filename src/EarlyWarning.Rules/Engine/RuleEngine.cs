@@ -59,6 +59,9 @@ public sealed class RuleEngine : IEpisodeSink
     /// <summary>Incidents some rule still holds an entry of: what the engine remembers of the incident history.</summary>
     internal int IncidentsHeld => _incidents.Count;
 
+    /// <summary>Groups the rules hold, empty ones included (see <see cref="RuleRuntime.KeptGroups"/>).</summary>
+    internal int GroupsHeld => _rules.Sum(r => r.GroupCount);
+
     /// <summary>Warnings the engine still holds (see <see cref="Warnings"/>).</summary>
     internal int WarningsHeld => _book.Count;
 

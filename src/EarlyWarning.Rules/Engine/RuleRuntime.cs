@@ -31,6 +31,9 @@ internal sealed class RuleRuntime
     // Groups that admitted an entry since the last pruning: most pruning visits only these (see Prune).
     private readonly List<GroupState> _touched = [];
 
+    // How many groups a rule keeps even when they hold nothing: more than the gazetteer's districts.
+    internal const int KeptGroups = 1024;
+
     // Scratch lists reused by every call: the engine is driven by one loop and a rule never re-enters itself.
     private readonly List<Entry> _fresh = [];
     private readonly List<Entry> _kept = [];
@@ -84,6 +87,8 @@ internal sealed class RuleRuntime
     public long QuietTicks => _quiet;
 
     public IEnumerable<GroupState> Groups => _groups.Values;
+
+    public int GroupCount => _groups.Count;
 
     /// <summary>The rule's place in the rule set in force: its column in every <see cref="IncidentSlot"/>.</summary>
     public int Index { get; set; }
@@ -197,11 +202,14 @@ internal sealed class RuleRuntime
                 if (group.Trend is { } cached && cached.Bucket - ((trend.Window.Ticks + trend.Baseline.Ticks) / _bucket) + 1 < oldest)
                     group.Trend = null;
             }
-            if (group.Entries.Count == 0 && group.Live.Count == 0 && !group.HasBuckets)
+            // An empty group stays while the rule has few: most are a district's, which falls quiet and comes back,
+            // and made again each time it cost a group, its lists and their growth per incident. Only a rule whose
+            // groups keep coming new (districts unknown to the gazetteer, say) lets its empty ones go.
+            if (group.Entries.Count == 0 && group.Live.Count == 0 && !group.HasBuckets && _groups.Count > KeptGroups)
                 (empty ??= []).Add(group.Key);
         }
-        foreach (var key in empty ?? [])
-            _groups.Remove(key);
+        for (var i = 0; i < (empty?.Count ?? 0) && _groups.Count > KeptGroups; i++)
+            _groups.Remove(empty![i]);
         foreach (var group in _touched)
             group.Touched = false;
         _touched.Clear();

@@ -155,6 +155,31 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void a_rule_keeps_its_empty_groups_up_to_a_bound_and_lets_the_rest_go()
+    {
+        var engine = new RuleEngine { PruneEvery = 10 };
+        var events = new List<EmittedWarningEvent>();
+        engine.Activate(Set(Threshold()), T0, events);
+        // Districts the gazetteer does not know, each seen once, a day apart: every group empties once the
+        // watermark and the window have passed it.
+        var extra = RuleRuntime.KeptGroups + 500;
+        for (var i = 0; i < extra; i++)
+        {
+            var incident = Incident($"i{i}", "quetta", 24 * i);
+            engine.Apply(incident with { Location = incident.Location with { DistrictId = $"district-{i}" } }, T0.AddHours(24 * i), events);
+        }
+
+        // Those kept, and at most the groups that emptied since the last pruning of every group (every 16th, so
+        // every 160 incidents here); not all 1,524.
+        Assert.InRange(engine.GroupsHeld, RuleRuntime.KeptGroups, RuleRuntime.KeptGroups + 170);
+
+        // A district seen again finds its group kept, empty, and counts afresh.
+        foreach (var hour in new[] { 0.0, 1, 2 })
+            engine.Apply(Incident($"again-{hour}", "kech", (24 * extra) + hour), T0.AddHours((24 * extra) + hour), events);
+        Assert.Equal(3, Assert.IsType<WarningRaised>(events[^1].Event).Warning.IncidentCount);
+    }
+
+    [Fact]
     public void the_engine_forgets_a_warning_resolved_as_quiet_and_holds_one_that_can_still_come_back()
     {
         var engine = new RuleEngine();
