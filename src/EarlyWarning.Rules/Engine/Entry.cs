@@ -32,10 +32,8 @@ internal sealed class Entry(GroupState group, IncidentSummary incident, long tic
 
     public bool IsThen { get; init; }
 
-    /// <summary>Whether the pattern holds at this entry (a firing point), and the measures there.</summary>
+    /// <summary>Whether the pattern holds at this entry (a firing point).</summary>
     public bool Fires { get; set; }
-
-    public PointMeasures Measures { get; set; }
 
     /// <summary>The entry as warnings list it; made once, listed by every snapshot of every warning it is in.</summary>
     public WarningIncident Listed => _listed ??= new WarningIncident(

@@ -38,6 +38,7 @@ internal sealed class RuleRuntime
     private readonly List<Entry> _fresh = [];
     private readonly List<Entry> _kept = [];
     private readonly List<Entry> _windowEntries = [];
+    private readonly List<PointMeasures> _measures = [];
 
     public RuleRuntime(Rule rule, IReadOnlyList<CriticalSite> sites)
     {
@@ -331,8 +332,7 @@ internal sealed class RuleRuntime
             if (Evaluate(group, last, out var measures))
             {
                 entry.Fires = true;
-                entry.Measures = measures;
-                sink.Changed(this, group, AddPoint(group.Live, group, last));
+                sink.Changed(this, group, AddPoint(group.Live, group, last, measures));
             }
             return;
         }
@@ -341,25 +341,22 @@ internal sealed class RuleRuntime
         // newest bucket only raises its count, so earlier points of the bucket may start firing, and those already
         // firing now carry a higher measure: both lift the episodes that hold them.
         var k = BucketOf(entry.Ticks);
-        var fires = EvaluateBucket(group, k, entry, out var m);
-        var first = last;
-        while (first > 0 && BucketOf(group.Entries[first - 1].Ticks) == k)
-            first--;
-        for (var i = first; i <= last; i++)
-            group.Entries[i].Measures = m with { Killed = group.Entries[i].Killed };
-        if (!fires)
+        if (!EvaluateBucket(group, k, entry, out var m))
             return;
+        // A bucket's count only grows while it is the newest, so once it fires it keeps firing: its entries that
+        // fire are its first ones, and those that start firing now are the others, found from the end.
+        var first = last;
+        while (first > 0 && !group.Entries[first - 1].Fires && BucketOf(group.Entries[first - 1].Ticks) == k)
+            first--;
         var changed = new List<Episode>();
         for (var i = first; i <= last; i++)
         {
-            if (group.Entries[i].Fires)
-                continue;
             group.Entries[i].Fires = true;
-            var episode = AddPoint(group.Live, group, i);
+            var episode = AddPoint(group.Live, group, i, m with { Killed = group.Entries[i].Killed });
             if (!changed.Contains(episode))
                 changed.Add(episode);
         }
-        var bucketStart = group.Entries[first].Ticks;
+        var bucketStart = BucketStart(k);
         foreach (var episode in group.Live)
         {
             if (episode.Last.Ticks < bucketStart)
@@ -396,6 +393,9 @@ internal sealed class RuleRuntime
         long? currentBucket = null;
         var bucketFires = false;
         PointMeasures bucketMeasures = default;
+        // The measures of entry start + i: only the episodes rebuilt below read them.
+        var measures = _measures;
+        measures.Clear();
         for (var i = start; i < group.Entries.Count; i++)
         {
             var e = group.Entries[i];
@@ -408,12 +408,12 @@ internal sealed class RuleRuntime
                     bucketFires = EvaluateBucket(group, k, e, out bucketMeasures);
                 }
                 e.Fires = bucketFires;
-                e.Measures = bucketMeasures with { Killed = e.Killed };
+                measures.Add(bucketMeasures with { Killed = e.Killed });
             }
             else
             {
                 e.Fires = Evaluate(group, i, out var m);
-                e.Measures = m;
+                measures.Add(m);
             }
         }
 
@@ -432,10 +432,10 @@ internal sealed class RuleRuntime
             replaced.RemoveAt(0);
         }
         var changedFrom = touched;
-        for (var i = group.FirstAtOrAfter(fromTicks); i < group.Entries.Count; i++)
+        for (var i = start; i < group.Entries.Count; i++)
         {
             if (group.Entries[i].Fires)
-                AddPoint(rebuilt, group, i);
+                AddPoint(rebuilt, group, i, measures[i - start]);
         }
         group.Live = rebuilt;
         foreach (var gone in replaced)
@@ -448,7 +448,7 @@ internal sealed class RuleRuntime
             sink.Changed(this, group, rebuilt[i]);
     }
 
-    private Episode AddPoint(List<Episode> episodes, GroupState group, int index)
+    private Episode AddPoint(List<Episode> episodes, GroupState group, int index, PointMeasures measures)
     {
         var point = group.Entries[index];
         var current = episodes.Count > 0 ? episodes[^1] : null;
@@ -457,7 +457,7 @@ internal sealed class RuleRuntime
             current = new Episode(new WarningKey(Rule.Id, group.Key, point.Id), point);
             episodes.Add(current);
         }
-        current.AddPoint(point, SeverityAt(point.Measures), PeakOf(point.Measures), WindowOf(group, index, current.LastPoint));
+        current.AddPoint(point, SeverityAt(measures), PeakOf(measures), WindowOf(group, index, current.LastPoint));
         return current;
     }
 
@@ -697,7 +697,16 @@ internal sealed class RuleRuntime
         return new TrendSums(k, earlier, baseline, mean, sigma, slices);
     }
 
-    private long BucketOf(long ticks) => (long)Math.Floor((ticks - DateTime.UnixEpoch.Ticks) / (double)_bucket);
+    /// <summary>
+    /// Whole buckets since the Unix epoch, rounded down (docs/rules.md, "Trend"), in integers: ticks since 1970 pass
+    /// 2^53 in 2000, so through a double an incident a tick before midnight fell in the next day.
+    /// </summary>
+    private long BucketOf(long ticks)
+    {
+        var since = ticks - DateTime.UnixEpoch.Ticks;
+        var quotient = since / _bucket;
+        return since % _bucket < 0 ? quotient - 1 : quotient;
+    }
 
     private static int CountIn(GroupState group, long fromBucket, long toBucket) => group.Buckets.Sum(fromBucket, toBucket);
 

@@ -77,6 +77,22 @@ public sealed class TrendBucketTests
         EngineAgrees(ruleSet, inputs);
     }
 
+    [Fact]
+    public void an_incident_a_tick_before_midnight_counts_in_its_own_day()
+    {
+        // Days are whole buckets of ticks since the Unix epoch: 23:59:59.9999999 on March 5 is March 5, which then
+        // holds 3 against a base of 2 (two episodes, 22h apart). Ticks since 1970 pass 2^53 in 2000, past what a
+        // double holds exactly: a day reckoned through one put x3 in March 6, and nothing fired.
+        var ruleSet = OracleRules.Set(TimeSpan.FromHours(24), Ratio);
+        var inputs = InOrder(
+            ("b1", At(2, 10)), ("b2", At(3, 10)),
+            ("x1", At(5, 1)), ("x2", At(5, 2)), ("x3", At(6, 0).AddTicks(-1)));
+
+        var expected = BruteForceEvaluator.Evaluate(ruleSet, inputs);
+        Assert.Equal([["x1", "x2"], ["x3"]], expected.Warnings.OrderBy(w => w.FirstHeldAt).Select(w => w.IncidentIds));
+        EngineAgrees(ruleSet, inputs);
+    }
+
     private static void EngineAgrees(RuleSet ruleSet, List<(IncidentSummary Incident, DateTimeOffset RecordedAt)> inputs)
     {
         var problem = Disagreement.OfEngine(ruleSet, inputs);
