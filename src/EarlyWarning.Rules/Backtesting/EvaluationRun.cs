@@ -20,6 +20,7 @@ internal sealed class EvaluationRun
 {
     private readonly RuleEngine _engine = new();
     private readonly List<EmittedWarningEvent> _output = [];
+    private readonly List<WarningDecision> _decisions = [];
     // Keyed by the engine's record of the warning, which stands for it from its raising until it resolves as quiet
     // (when it leaves this map too): found by reference, not by hashing its rule, group and first incident at every
     // event, nor by its id, which is derived only for the warnings reported.
@@ -65,26 +66,27 @@ internal sealed class EvaluationRun
         if (incident.OccurredAt > To)
             return;
         Events++;
-        _engine.Apply(incident, recordedAt, _output);
-        foreach (var emitted in _output)
+        // Decisions, not events: a back-test reads a handful of facts of each, and reports the final warnings only.
+        _engine.Apply(incident, recordedAt, _decisions);
+        foreach (var (kind, state, lateBy) in _decisions)
         {
-            var record = emitted.Record;
-            if (emitted.Kind == WarningEventKind.Raised)
+            var record = state.Record;
+            if (kind == WarningEventKind.Raised)
             {
-                _warnings[record] = new Tracked(record, emitted.KnownAt, emitted.LateBy);
+                _warnings[record] = new Tracked(record, recordedAt, lateBy);
                 Raised++;
             }
             var tracked = _warnings[record];
-            tracked.NoteSeverity(CapSeverity.Rank(emitted.Severity), emitted.KnownAt);
+            tracked.NoteSeverity(CapSeverity.Rank(state.Severity), recordedAt);
             // The record already stands as this whole input left it: resolved as quiet, nothing can change it again.
-            if (emitted.Kind == WarningEventKind.Resolved && record.ResolutionReason is WarningResolved.ReasonQuiet)
+            if (kind == WarningEventKind.Resolved && record.ResolutionReason is WarningResolved.ReasonQuiet)
             {
                 if (InPeriod(record.Last.FirstHeldAt))
                     Archive(tracked);
                 _warnings.Remove(record);
             }
         }
-        _output.Clear();
+        _decisions.Clear();
     }
 
     /// <summary>The warnings first holding in the period, in order of first holding; ends the run.</summary>

@@ -46,17 +46,6 @@ public sealed class EmittedWarningEvent
     /// <summary>The contract record.</summary>
     public object Event => _event ??= Build();
 
-    /// <summary>The warning's severity after this event, as CAP names it.</summary>
-    internal string Severity => _state.Severity;
-
-    /// <summary>When the engine knew it: the recorded time of the input that led to it.</summary>
-    internal DateTimeOffset KnownAt => _recordedAt;
-
-    /// <summary>Raised and updated: set when the input that led to it arrived late.</summary>
-    internal TimeSpan? LateBy => _lateBy;
-
-    internal WarningRecord Record => _state.Record;
-
     internal static EmittedWarningEvent Raised(WarningVersion state, DateTimeOffset recordedAt, TimeSpan? lateBy) =>
         new(WarningEventKind.Raised, 1, state, null, recordedAt, lateBy);
 

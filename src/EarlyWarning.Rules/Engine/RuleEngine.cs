@@ -37,7 +37,11 @@ public sealed class RuleEngine : IEpisodeSink
     private long? _frontier;
     private long _applied;
 
+    private static readonly ICollection<EmittedWarningEvent> NoEvents = Array.Empty<EmittedWarningEvent>();
+
     private ICollection<EmittedWarningEvent> _output = [];
+    // Set for a call that wants decisions instead of events; events then go nowhere.
+    private List<WarningDecision>? _decisions;
 
     /// <summary>How many incidents between prunings; pruning must never change a result, which tests check by pruning often.</summary>
     internal int PruneEvery { get; init; } = DefaultPruneEvery;
@@ -110,17 +114,20 @@ public sealed class RuleEngine : IEpisodeSink
     }
 
     /// <summary>An incident as it now stands (from any event of its stream), recorded at <paramref name="recordedAt"/>.</summary>
-    public void Apply(IncidentSummary incident, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output)
+    public void Apply(IncidentSummary incident, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output) =>
+        Apply(incident, recordedAt, output, null);
+
+    private void Apply(IncidentSummary incident, DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output, List<WarningDecision>? decisions)
     {
         var t = incident.OccurredAt.UtcTicks;
         if (t < WatermarkTicks)
         {
             TooLate++;
-            Begin(recordedAt, output, null);
+            Begin(recordedAt, output, null, decisions);
             ExpireSilences();
             return;
         }
-        Begin(recordedAt, output, _frontier is { } f && t < f ? TimeSpan.FromTicks(f - t) : null);
+        Begin(recordedAt, output, _frontier is { } f && t < f ? TimeSpan.FromTicks(f - t) : null, decisions);
         ExpireSilences();
         if (_frontier is not { } frontier || t > frontier)
         {
@@ -152,6 +159,14 @@ public sealed class RuleEngine : IEpisodeSink
                 rule.Prune(WatermarkTicks, _incidents, everyGroup);
         }
     }
+
+    /// <summary>
+    /// As <see cref="Apply(IncidentSummary, DateTimeOffset, ICollection{EmittedWarningEvent})"/>, for a caller that
+    /// needs only what was decided about each warning, not the events (a back-test): no event object is made. All
+    /// were decided at <paramref name="recordedAt"/>.
+    /// </summary>
+    internal void Apply(IncidentSummary incident, DateTimeOffset recordedAt, List<WarningDecision> decisions) =>
+        Apply(incident, recordedAt, NoEvents, decisions);
 
     /// <summary>Which rules, by their place, can admit an incident of <paramref name="type"/>.</summary>
     private bool[] Admitting(string type)
@@ -210,20 +225,23 @@ public sealed class RuleEngine : IEpisodeSink
             record.Version++;
             record.Last = state;
             Open(record);
-            Emit(EmittedWarningEvent.Updated(record.Version, state, before, _recordedAt, _lateBy, reason));
+            EmitUpdated(record.Version, state, before, _lateBy, reason);
         }
         else if (record.Last is null)
         {
             record.Last = state;
             Open(record);
-            Emit(EmittedWarningEvent.Raised(state, _recordedAt, _lateBy));
+            if (_decisions is { } decisions)
+                decisions.Add(new WarningDecision(WarningEventKind.Raised, state, _lateBy));
+            else
+                _output.Add(EmittedWarningEvent.Raised(state, _recordedAt, _lateBy));
         }
         else if (!state.SameAs(record.Last))
         {
             var before = record.Last;
             record.Version++;
             record.Last = state;
-            Emit(EmittedWarningEvent.Updated(record.Version, state, before, _recordedAt, _lateBy));
+            EmitUpdated(record.Version, state, before, _lateBy);
         }
         record.Rule = rule;
         record.Group = group;
@@ -246,14 +264,21 @@ public sealed class RuleEngine : IEpisodeSink
     /// <summary>The warning of <paramref name="episode"/>, if it has one: looked up once, then kept on the episode.</summary>
     private WarningRecord? RecordOf(Episode episode) => episode.Record ??= _book.GetValueOrDefault(episode.Key);
 
-    private void Begin(DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output, TimeSpan? lateBy)
+    private void Begin(DateTimeOffset recordedAt, ICollection<EmittedWarningEvent> output, TimeSpan? lateBy, List<WarningDecision>? decisions = null)
     {
         _recordedAt = recordedAt;
         _output = output;
+        _decisions = decisions;
         _lateBy = lateBy;
     }
 
-    private void Emit(EmittedWarningEvent emitted) => _output.Add(emitted);
+    private void EmitUpdated(int version, WarningVersion state, WarningVersion before, TimeSpan? lateBy, string? reopenedAfter = null)
+    {
+        if (_decisions is { } decisions)
+            decisions.Add(new WarningDecision(WarningEventKind.Updated, state, lateBy));
+        else
+            _output.Add(EmittedWarningEvent.Updated(version, state, before, _recordedAt, lateBy, reopenedAfter));
+    }
 
     /// <summary>Resolves, in due order, every open warning whose quiet period the watermark has passed.</summary>
     private void ResolveQuiet()
@@ -296,7 +321,10 @@ public sealed class RuleEngine : IEpisodeSink
         record.Rule = null;
         record.Group = null;
         record.Episode = null;
-        Emit(EmittedWarningEvent.Resolved(record.Version, record.Last, reason, supersededBy, _recordedAt));
+        if (_decisions is { } decisions)
+            decisions.Add(new WarningDecision(WarningEventKind.Resolved, record.Last, null));
+        else
+            _output.Add(EmittedWarningEvent.Resolved(record.Version, record.Last, reason, supersededBy, _recordedAt));
         if (rule.Rule.Inhibits.Count > 0)
             RefreshSuppressions(rule.Rule.Inhibits);
     }
@@ -363,7 +391,7 @@ public sealed class RuleEngine : IEpisodeSink
             var before = record.Last;
             record.Version++;
             record.Last = before.With(suppression);
-            Emit(EmittedWarningEvent.Updated(record.Version, record.Last, before, _recordedAt, null));
+            EmitUpdated(record.Version, record.Last, before, null);
         }
     }
 

@@ -66,7 +66,6 @@ public sealed class EmittedWarningEventTests
             Assert.Equal(kind, emitted.Kind);
             Assert.Equal(snapshot.RuleId, emitted.RuleId);
             Assert.Equal(snapshot.WarningId, emitted.WarningId);
-            Assert.Equal(snapshot.Severity, emitted.Severity);
         }
     }
 
