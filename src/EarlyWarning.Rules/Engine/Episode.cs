@@ -54,8 +54,19 @@ internal sealed class Episode(WarningKey key, Entry first)
     /// </summary>
     public bool TruncateBefore(long ticks)
     {
-        var keep = _points.FindIndex(p => p.Point.Ticks >= ticks);
-        if (keep < 0)
+        // Points come in entry order, so by time: the first at or after ticks is found by halving, not by a walk
+        // from the start of an episode that a dense hour makes hundreds of points long.
+        int lo = 0, hi = _points.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_points[mid].Point.Ticks < ticks)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        var keep = lo;
+        if (keep == _points.Count)
             return true;
         if (keep == 0)
             return false;

@@ -38,7 +38,7 @@ internal sealed class RuleRuntime
     private readonly List<Entry> _fresh = [];
     private readonly List<Entry> _kept = [];
     private readonly List<Entry> _windowEntries = [];
-    private readonly List<PointMeasures> _measures = [];
+    private readonly List<(PointMeasures Measures, int WindowStart)> _measures = [];
 
     public RuleRuntime(Rule rule, IReadOnlyList<CriticalSite> sites)
     {
@@ -332,7 +332,7 @@ internal sealed class RuleRuntime
             if (Evaluate(group, last, out var measures))
             {
                 entry.Fires = true;
-                sink.Changed(this, group, AddPoint(group.Live, group, last, measures));
+                sink.Changed(this, group, AddPoint(group.Live, group, last, measures, _windowed ? WindowStart(group, last) : last));
             }
             return;
         }
@@ -352,7 +352,7 @@ internal sealed class RuleRuntime
         for (var i = first; i <= last; i++)
         {
             group.Entries[i].Fires = true;
-            var episode = AddPoint(group.Live, group, i, m with { Killed = group.Entries[i].Killed });
+            var episode = AddPoint(group.Live, group, i, m with { Killed = group.Entries[i].Killed }, i);
             if (!changed.Contains(episode))
                 changed.Add(episode);
         }
@@ -393,7 +393,9 @@ internal sealed class RuleRuntime
         long? currentBucket = null;
         var bucketFires = false;
         PointMeasures bucketMeasures = default;
-        // The measures of entry start + i: only the episodes rebuilt below read them.
+        // The measures and window start of entry start + i: only the episodes rebuilt below read them. The windows
+        // slide forward with i, so the group's tally follows them, an entry in and a few out at a time, instead of
+        // each window being counted afresh: a late report in a dense hour rebuilds hundreds of entries.
         var measures = _measures;
         measures.Clear();
         for (var i = start; i < group.Entries.Count; i++)
@@ -408,12 +410,14 @@ internal sealed class RuleRuntime
                     bucketFires = EvaluateBucket(group, k, e, out bucketMeasures);
                 }
                 e.Fires = bucketFires;
-                measures.Add(bucketMeasures with { Killed = e.Killed });
+                measures.Add((bucketMeasures with { Killed = e.Killed }, i));
             }
             else
             {
+                if (_windowed)
+                    Tally(group, i);
                 e.Fires = Evaluate(group, i, out var m);
-                measures.Add(m);
+                measures.Add((m, _windowed ? group.Tally!.From : i));
             }
         }
 
@@ -435,7 +439,7 @@ internal sealed class RuleRuntime
         for (var i = start; i < group.Entries.Count; i++)
         {
             if (group.Entries[i].Fires)
-                AddPoint(rebuilt, group, i, measures[i - start]);
+                AddPoint(rebuilt, group, i, measures[i - start].Measures, measures[i - start].WindowStart);
         }
         group.Live = rebuilt;
         foreach (var gone in replaced)
@@ -448,7 +452,7 @@ internal sealed class RuleRuntime
             sink.Changed(this, group, rebuilt[i]);
     }
 
-    private Episode AddPoint(List<Episode> episodes, GroupState group, int index, PointMeasures measures)
+    private Episode AddPoint(List<Episode> episodes, GroupState group, int index, PointMeasures measures, int windowStart)
     {
         var point = group.Entries[index];
         var current = episodes.Count > 0 ? episodes[^1] : null;
@@ -457,7 +461,7 @@ internal sealed class RuleRuntime
             current = new Episode(new WarningKey(Rule.Id, group.Key, point.Id), point);
             episodes.Add(current);
         }
-        current.AddPoint(point, SeverityAt(measures), PeakOf(measures), WindowOf(group, index, current.LastPoint));
+        current.AddPoint(point, SeverityAt(measures), PeakOf(measures), WindowOf(group, index, windowStart, current.LastPoint));
         return current;
     }
 
@@ -482,14 +486,14 @@ internal sealed class RuleRuntime
     /// <summary>
     /// The window's entries at a firing point (docs/rules.md), what the pattern rests on there, after
     /// <paramref name="after"/> when given: an episode already holds its window up to its last point, so extending
-    /// it needs only what came since, not the whole window again. A list reused by every call.
+    /// it needs only what came since, not the whole window again. <paramref name="start"/> is the window's first
+    /// entry (the point itself for kinds without a window). A list reused by every call.
     /// </summary>
-    private List<Entry> WindowOf(GroupState group, int index, Entry? after)
+    private List<Entry> WindowOf(GroupState group, int index, int start, Entry? after)
     {
         var window = _windowEntries;
         window.Clear();
         var x = group.Entries[index];
-        var start = _windowed ? WindowStart(group, index) : index;
         if (after is not null)
         {
             var since = index;
