@@ -20,10 +20,10 @@ internal sealed class Episode(WarningKey key, Entry first)
     public Entry? LastPoint => _points.Count == 0 ? null : Last;
 
     /// <summary>
-    /// The union of its points' windows, in entry order. Only ever appended to: a cut makes a new list, so every
-    /// prefix a <see cref="WarningMembers"/> holds stays as it was.
+    /// The union of its points' windows, in entry order. Appended to and cut back; every prefix a
+    /// <see cref="WarningMembers"/> took of it stays as it was (<see cref="MemberList"/>).
     /// </summary>
-    public List<Entry> Members { get; private set; } = [];
+    public MemberList Members { get; } = new();
 
     public int SeverityRank { get; private set; }
 
@@ -75,8 +75,7 @@ internal sealed class Episode(WarningKey key, Entry first)
         var cut = Members.BinarySearch(Last, Entry.Order) + 1;
         for (var i = cut; i < Members.Count; i++)
             Killed -= Members[i].Killed;
-        if (cut < Members.Count)
-            Members = Members.GetRange(0, cut);
+        Members.CutTo(cut);
         return true;
     }
 

@@ -3,20 +3,19 @@ using EarlyWarning.Contracts.Warnings;
 namespace EarlyWarning.Rules.Engine;
 
 /// <summary>
-/// The incidents of one version of a warning: the first <see cref="Count"/> members of its episode's member list.
-/// An episode only appends to that list, and copies it before cutting it back (<see cref="Episode.TruncateBefore"/>),
-/// so the prefix a version holds never changes and its listed incidents and districts can be worked out when the
-/// version is written, not whenever the episode grows.
+/// The incidents of one version of a warning: the first <see cref="Count"/> members of its episode's member list,
+/// a prefix that never changes however the episode goes on (<see cref="MemberList"/>), so its listed incidents and
+/// districts can be worked out when the version is written, not whenever the episode grows.
 /// </summary>
-internal sealed class WarningMembers(List<Entry> members, int count)
+internal sealed class WarningMembers(MemberList.Prefix members)
 {
     private List<WarningIncident>? _listed;
     private List<string>? _districtIds;
 
-    public int Count { get; } = count;
+    public int Count => members.Count;
 
-    /// <summary>Whether this is the first <paramref name="count"/> members of <paramref name="list"/>.</summary>
-    public bool Is(List<Entry> list, int count) => ReferenceEquals(members, list) && Count == count;
+    /// <summary>Whether this holds the same members as <paramref name="prefix"/>.</summary>
+    public bool Is(MemberList.Prefix prefix) => members.Is(prefix);
 
     /// <summary>The first <see cref="WarningSnapshot.MaxListedIncidents"/> members, as a warning lists them.</summary>
     public IReadOnlyList<WarningIncident> Listed

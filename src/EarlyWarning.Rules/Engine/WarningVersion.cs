@@ -23,8 +23,8 @@ internal sealed class WarningVersion
         Rule = rule;
         Group = group;
         RuleSetHash = ruleSetHash;
-        var count = episode.Members.Count;
-        Members = previous is not null && previous.Members.Is(episode.Members, count) ? previous.Members : new WarningMembers(episode.Members, count);
+        var members = episode.Members.PrefixOf(episode.Members.Count);
+        Members = previous is not null && previous.Members.Is(members) ? previous.Members : new WarningMembers(members);
         Severity = (uint)episode.SeverityRank < (uint)SeverityNames.Length ? SeverityNames[episode.SeverityRank] : CapSeverity.Unknown;
         Killed = episode.Killed;
         Measure = episode.Peak;
