@@ -231,10 +231,7 @@ public sealed class RuleEngine : IEpisodeSink
         {
             record.Last = state;
             Open(record);
-            if (_decisions is { } decisions)
-                decisions.Add(new WarningDecision(WarningEventKind.Raised, state, _lateBy));
-            else
-                _output.Add(EmittedWarningEvent.Raised(state, _recordedAt, _lateBy));
+            EmitRaised(state);
         }
         else if (!state.SameAs(record.Last))
         {
@@ -270,6 +267,23 @@ public sealed class RuleEngine : IEpisodeSink
         _output = output;
         _decisions = decisions;
         _lateBy = lateBy;
+    }
+
+    // Each event goes out as an event, or as a decision to a caller that asked for those (a back-test).
+    private void EmitRaised(WarningVersion state)
+    {
+        if (_decisions is { } decisions)
+            decisions.Add(new WarningDecision(WarningEventKind.Raised, state, _lateBy));
+        else
+            _output.Add(EmittedWarningEvent.Raised(state, _recordedAt, _lateBy));
+    }
+
+    private void EmitResolved(int version, WarningVersion state, string reason, WarningKey? supersededBy)
+    {
+        if (_decisions is { } decisions)
+            decisions.Add(new WarningDecision(WarningEventKind.Resolved, state, null));
+        else
+            _output.Add(EmittedWarningEvent.Resolved(version, state, reason, supersededBy, _recordedAt));
     }
 
     private void EmitUpdated(int version, WarningVersion state, WarningVersion before, TimeSpan? lateBy, string? reopenedAfter = null)
@@ -321,10 +335,7 @@ public sealed class RuleEngine : IEpisodeSink
         record.Rule = null;
         record.Group = null;
         record.Episode = null;
-        if (_decisions is { } decisions)
-            decisions.Add(new WarningDecision(WarningEventKind.Resolved, record.Last, null));
-        else
-            _output.Add(EmittedWarningEvent.Resolved(record.Version, record.Last, reason, supersededBy, _recordedAt));
+        EmitResolved(record.Version, record.Last, reason, supersededBy);
         if (rule.Rule.Inhibits.Count > 0)
             RefreshSuppressions(rule.Rule.Inhibits);
     }
