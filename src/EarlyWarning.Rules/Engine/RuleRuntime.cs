@@ -27,7 +27,6 @@ internal sealed class RuleRuntime
     private readonly IReadOnlyList<CriticalSite> _sites;
     private readonly SiteBox[] _siteBoxes;
     private readonly Dictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
     // Groups that admitted an entry since the last pruning: most pruning visits only these (see Prune).
     private readonly List<GroupState> _touched = [];
 
@@ -197,10 +196,12 @@ internal sealed class RuleRuntime
             group.DropFirst(drop);
             if (Rule.Pattern is RulePattern.Trend trend)
             {
-                var oldest = BucketOf(from) - (trend.Window.Ticks + trend.Baseline.Ticks) / _bucket;
+                // A bucket's sums reach back this many buckets before it, its own included.
+                var reach = (trend.Window.Ticks + trend.Baseline.Ticks) / _bucket;
+                var oldest = BucketOf(from) - reach;
                 group.Buckets.DropBefore(oldest);
                 // Sums that reach back before what was dropped would move on from counts no longer there.
-                if (group.Trend is { } cached && cached.Bucket - ((trend.Window.Ticks + trend.Baseline.Ticks) / _bucket) + 1 < oldest)
+                if (group.Trend is { } cached && cached.Bucket - reach + 1 < oldest)
                     group.Trend = null;
             }
             // An empty group stays while the rule has few: most are a district's, which falls quiet and comes back,
@@ -327,12 +328,10 @@ internal sealed class RuleRuntime
         var last = group.Entries.Count - 1;
         if (_bucket == 0)
         {
-            if (_windowed)
-                Tally(group, last);
             if (Evaluate(group, last, out var measures))
             {
                 entry.Fires = true;
-                sink.Changed(this, group, AddPoint(group.Live, group, last, measures, _windowed ? WindowStart(group, last) : last));
+                sink.Changed(this, group, AddPoint(group.Live, group, last, measures, EvaluatedWindowStart(group, last)));
             }
             return;
         }
@@ -414,10 +413,8 @@ internal sealed class RuleRuntime
             }
             else
             {
-                if (_windowed)
-                    Tally(group, i);
                 e.Fires = Evaluate(group, i, out var m);
-                measures.Add((m, _windowed ? group.Tally!.From : i));
+                measures.Add((m, EvaluatedWindowStart(group, i)));
             }
         }
 
@@ -522,8 +519,11 @@ internal sealed class RuleRuntime
         return window;
     }
 
-    /// <summary>Brings the group's tally to the window of entry <paramref name="index"/>, its last, from the one before it when it has that.</summary>
-    private void Tally(GroupState group, int index)
+    /// <summary>
+    /// Brings the group's tally to the window of entry <paramref name="index"/>, from the one before it when it has
+    /// that: evaluating entries in order, as appending and rebuilding do, moves it an entry in and a few out at a time.
+    /// </summary>
+    private WindowTally Tally(GroupState group, int index)
     {
         var entries = group.Entries;
         var tally = group.Tally;
@@ -545,7 +545,11 @@ internal sealed class RuleRuntime
                 Count(tally, entries[j], add: true);
         }
         tally.Last = index;
+        return tally;
     }
+
+    /// <summary>The first entry of the window of <paramref name="index"/>, just evaluated: its tally's for the kinds that count one, else the point itself.</summary>
+    private int EvaluatedWindowStart(GroupState group, int index) => _windowed ? group.Tally!.From : index;
 
     /// <summary>Adds an entry to a tally, or takes it out, if the rule counts it: a sequence counts only its firsts.</summary>
     private void Count(WindowTally tally, Entry entry, bool add)
@@ -580,62 +584,26 @@ internal sealed class RuleRuntime
         {
             case RulePattern.Spread or RulePattern.Threshold:
             {
-                int count, distinct, killed;
-                if (group.Tally is { } tally && tally.Last == index)
-                {
-                    (count, distinct, killed) = (index - tally.From + 1, tally.Distinct, tally.Killed);
-                }
-                else
-                {
-                    var start = WindowStart(group, index);
-                    killed = 0;
-                    _distinct.Clear();
-                    for (var j = start; j <= index; j++)
-                    {
-                        killed += group.Entries[j].Killed;
-                        if (DistinctOf(group.Entries[j]) is { } value)
-                            _distinct.Add(value);
-                    }
-                    (count, distinct) = (index - start + 1, _distinct.Count);
-                }
-                measures = new PointMeasures(count, distinct, killed, 0);
+                var tally = Tally(group, index);
+                var (count, distinct) = (index - tally.From + 1, tally.Distinct);
+                measures = new PointMeasures(count, distinct, tally.Killed, 0);
                 return Rule.Pattern is RulePattern.Spread spread
                     ? count >= spread.MinIncidents && distinct >= spread.MinDistinct
                     : count >= ((RulePattern.Threshold)Rule.Pattern).MinIncidents;
             }
             case RulePattern.Sequence:
             {
+                // Every entry moves the tally on, a then or not, so that the next one's window moves on from it.
+                var tally = Tally(group, index);
                 if (!x.IsThen)
                 {
                     measures = default;
                     return false;
                 }
-                int count, distinct, killed;
-                if (group.Tally is { } tally && tally.Last == index)
-                {
-                    // The tally counts the firsts up to and with this entry: this one, when it is a first too, is
-                    // already in it, and is the incident the pattern counts once.
-                    var district = x.Incident.Location.DistrictId;
-                    (count, killed) = x.IsFirst ? (tally.Count, tally.Killed) : (tally.Count + 1, tally.Killed + x.Killed);
-                    distinct = x.IsFirst || tally.Holds(district) ? tally.Distinct : tally.Distinct + 1;
-                }
-                else
-                {
-                    count = 1;
-                    killed = x.Killed;
-                    _distinct.Clear();
-                    _distinct.Add(x.Incident.Location.DistrictId);
-                    for (var j = WindowStart(group, index); j < index; j++)
-                    {
-                        var a = group.Entries[j];
-                        if (!a.IsFirst)
-                            continue;
-                        count++;
-                        killed += a.Killed;
-                        _distinct.Add(a.Incident.Location.DistrictId);
-                    }
-                    distinct = _distinct.Count;
-                }
+                // The tally counts the firsts up to and with this entry: this one, when it is a first too, is
+                // already in it, and is the incident the pattern counts once.
+                var (count, killed) = x.IsFirst ? (tally.Count, tally.Killed) : (tally.Count + 1, tally.Killed + x.Killed);
+                var distinct = x.IsFirst || tally.Holds(x.Incident.Location.DistrictId) ? tally.Distinct : tally.Distinct + 1;
                 measures = new PointMeasures(count, distinct, killed, 0);
                 return count > 1;
             }

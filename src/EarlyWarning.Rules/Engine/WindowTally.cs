@@ -4,9 +4,9 @@ namespace EarlyWarning.Rules.Engine;
 
 /// <summary>
 /// The window of one entry of a spread, threshold or sequence group, counted: where it starts, how many of the
-/// entries it counts hold each distinct value, and their killed (a sequence counts its firsts only). The next entry's window is this one with that entry added and the
-/// entries it leaves behind taken out, so an incident appended in order costs its own entry, not the whole window
-/// again. Windows look back only: appending later entries leaves it exact; anything that moves the entries before
+/// entries it counts hold each distinct value, and their killed (a sequence counts its firsts only). The next
+/// entry's window is this one with that entry added and the entries it leaves behind taken out, so an incident
+/// appended in order costs its own entry, not the whole window again. Windows look back only: appending later entries leaves it exact; anything that moves the entries before
 /// <see cref="Last"/> drops it (<see cref="GroupState"/>).
 /// </summary>
 internal sealed class WindowTally
