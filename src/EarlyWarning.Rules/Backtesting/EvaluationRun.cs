@@ -19,7 +19,6 @@ namespace EarlyWarning.Rules.Backtesting;
 internal sealed class EvaluationRun
 {
     private readonly RuleEngine _engine = new();
-    private readonly List<EmittedWarningEvent> _output = [];
     private readonly List<WarningDecision> _decisions = [];
     // Keyed by the engine's record of the warning, which stands for it from its raising until it resolves as quiet
     // (when it leaves this map too): found by reference, not by hashing its rule, group and first incident at every
@@ -37,8 +36,8 @@ internal sealed class EvaluationRun
         RuleSet = ruleSet;
         From = from;
         To = to;
-        _engine.Activate(ruleSet, from, _output);
-        _output.Clear();
+        // A first activation resolves nothing: there is no event to keep.
+        _engine.Activate(ruleSet, from, new List<EmittedWarningEvent>());
     }
 
     public RuleSet RuleSet { get; }
