@@ -35,9 +35,10 @@ internal sealed class CompiledFilter
         _militants = sides is null || sides.Contains("militants");
     }
 
-    public bool Matches(IncidentSummary incident)
+    /// <summary>Whether the incident passes; <paramref name="typeChecked"/> when the caller has already found its type among the filter's.</summary>
+    public bool Matches(IncidentSummary incident, bool typeChecked = false)
     {
-        if (_types is not null && !_types.Contains(incident.IncidentType))
+        if (!typeChecked && _types is not null && !_types.Contains(incident.IncidentType))
             return false;
         if (_provinces is not null && !_provinces.Contains(incident.Location.ProvinceId))
             return false;

@@ -72,14 +72,14 @@ internal sealed class Episode(WarningKey key, Entry first)
             return false;
         _points.RemoveRange(keep, _points.Count - keep);
         (Last, SeverityRank, Peak) = (_points[^1].Point, _points[^1].MaxRank, _points[^1].MaxPeak);
-        var cut = Members.BinarySearch(Last, Entry.Order) + 1;
+        var cut = Members.BinarySearch(Last) + 1;
         for (var i = cut; i < Members.Count; i++)
             Killed -= Members[i].Killed;
         Members.CutTo(cut);
         return true;
     }
 
-    public bool Contains(Entry entry) => Members.BinarySearch(entry, Entry.Order) >= 0;
+    public bool Contains(Entry entry) => Members.BinarySearch(entry) >= 0;
 
     /// <summary>
     /// Adds a firing point and its window, or the part of it after <see cref="LastPoint"/>. Points come in entry order
@@ -95,7 +95,7 @@ internal sealed class Episode(WarningKey key, Entry first)
         _points.Add((point, SeverityRank, Peak));
         // The window is in entry order, so what is new in it is a tail: found from the end, not by comparing every member.
         var from = window.Count;
-        while (from > 0 && (previous is null || Entry.Order.Compare(window[from - 1], previous) > 0))
+        while (from > 0 && (previous is null || Entry.Compare(window[from - 1], previous) > 0))
             from--;
         for (var i = from; i < window.Count; i++)
         {

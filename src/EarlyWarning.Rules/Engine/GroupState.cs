@@ -30,14 +30,12 @@ internal sealed class GroupState(string key, string name, string? provinceId)
 
     private BucketCounts? _buckets;
 
-    public bool IsAfterLast(Entry entry) => Entries.Count == 0 || Entry.Order.Compare(Entries[^1], entry) < 0;
-
-    public int IndexOf(Entry entry) => Entries.BinarySearch(entry, Entry.Order);
+    public bool IsAfterLast(Entry entry) => Entries.Count == 0 || Entry.Compare(Entries[^1], entry) < 0;
 
     public void Insert(Entry entry)
     {
         // Most incidents arrive in event-time order: they go at the end, with no search.
-        if (Entries.Count == 0 || Entry.Order.Compare(Entries[^1], entry) <= 0)
+        if (Entries.Count == 0 || Entry.Compare(Entries[^1], entry) <= 0)
         {
             Entries.Add(entry);
             return;

@@ -65,14 +65,14 @@ internal sealed class MemberList : IReadOnlyList<Entry>
         Count = count;
     }
 
-    /// <summary>The index of <paramref name="entry"/> by <paramref name="order"/>, or the complement of where it would go.</summary>
-    public int BinarySearch(Entry entry, IComparer<Entry> order)
+    /// <summary>The index of <paramref name="entry"/> in entry order, or the complement of where it would go.</summary>
+    public int BinarySearch(Entry entry)
     {
         int lo = 0, hi = Count - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var c = order.Compare(this[mid], entry);
+            var c = Entry.Compare(this[mid], entry);
             if (c == 0)
                 return mid;
             if (c < 0)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EarlyWarning.Contracts.Incidents;
 using EarlyWarning.Contracts.Rules;
 using EarlyWarning.Contracts.Vocabulary;
@@ -27,10 +28,9 @@ public sealed class RuleEngine : IEpisodeSink
     private readonly List<WarningRecord> _open = [];
     // The open warnings of rules that inhibit others, a handful: all a suppression has to look at.
     private readonly List<WarningRecord> _openInhibitors = [];
-    private readonly PriorityQueue<WarningRecord, DueAt> _due = new(DueAt.Order);
+    private readonly PriorityQueue<WarningRecord, DueAt> _due = new();
     private readonly SortedDictionary<string, SilenceAdded> _silences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentSlot> _incidents = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _inhibited = new(StringComparer.Ordinal);
     // Per incident type, which rules can admit it (by their place): one lookup an incident instead of every rule's filter.
     private readonly Dictionary<string, bool[]> _admitting = new(StringComparer.Ordinal);
     private RuleSet? _ruleSet;
@@ -105,9 +105,9 @@ public sealed class RuleEngine : IEpisodeSink
         _rules.AddRange(next);
         for (var i = 0; i < next.Count; i++)
             next[i].Index = i;
-        _inhibited.Clear();
+        var inhibited = next.SelectMany(r => r.Rule.Inhibits).ToHashSet(StringComparer.Ordinal);
         foreach (var rule in next)
-            _inhibited.UnionWith(rule.Rule.Inhibits);
+            rule.IsInhibited = inhibited.Contains(rule.Rule.Id);
         foreach (var record in _open.Where(r => dropped.Contains(r.Rule!)).OrderBy(r => r.Id, StringComparer.Ordinal).ToList())
             Resolve(record, WarningResolved.ReasonRuleChanged, null, Frontier ?? recordedAt);
         RefreshSuppressions(null);
@@ -135,22 +135,23 @@ public sealed class RuleEngine : IEpisodeSink
             ResolveQuiet();
         }
         var id = incident.IncidentId;
-        _incidents.TryGetValue(id, out var slot);
+        // Found or added with one hashing of the id: nearly every incident is new, and some rule admits it. The slot
+        // is in the map before the rules run, which never touch the map; one that ends up empty leaves it again.
+        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_incidents, id, out _);
+        var slot = held ??= new IncidentSlot(id, _rules.Count);
         var admitting = Admitting(incident.IncidentType);
+        var killed = CompiledFilter.KilledAll(incident);
         for (var i = 0; i < _rules.Count; i++)
         {
-            var old = slot?.Heads[i];
+            var old = slot.Heads[i];
             // A rule that cannot admit the type has nothing to do, unless it holds an earlier version of the incident.
             if (old is null && !admitting[i])
                 continue;
-            var head = _rules[i].Apply(incident, old, this);
-            if (head is null && old is null)
-                continue;
-            if (slot is null)
-                _incidents.Add(id, slot = new IncidentSlot(id, _rules.Count));
-            slot.Set(i, head);
+            var head = _rules[i].Apply(incident, killed, admitting[i], old, this);
+            if (head is not null || old is not null)
+                slot.Set(i, head);
         }
-        if (slot is not null && slot.IsEmpty)
+        if (slot.IsEmpty)
             _incidents.Remove(id);
         if (++_applied % PruneEvery == 0)
         {
@@ -214,7 +215,7 @@ public sealed class RuleEngine : IEpisodeSink
             episode.Record = record;
             _book[episode.Key] = record;
         }
-        var state = new WarningVersion(record, rule, group, _ruleSet!.Hash, episode, Suppression(rule.Rule, group.ProvinceId, group), record.Last);
+        var state = new WarningVersion(record, rule, group, _ruleSet!.Hash, episode, Suppression(rule, group.ProvinceId, group), record.Last);
         if (record.ResolutionReason is { } reason)
         {
             // Superseded or withdrawn, and now its episode is back (a late report that moved the start of the
@@ -390,7 +391,7 @@ public sealed class RuleEngine : IEpisodeSink
         {
             if (ruleIds is not null && !ruleIds.Contains(record.Key.RuleId))
                 continue;
-            var suppression = Suppression(record.Rule!.Rule, record.Group!.ProvinceId, record.Group);
+            var suppression = Suppression(record.Rule!, record.Group!.ProvinceId, record.Group);
             if (suppression != record.Last.Suppression)
                 (changed ??= []).Add((record, suppression));
         }
@@ -406,10 +407,11 @@ public sealed class RuleEngine : IEpisodeSink
         }
     }
 
-    private WarningSuppression? Suppression(Rule rule, string? provinceId, GroupState group)
+    private WarningSuppression? Suppression(RuleRuntime runtime, string? provinceId, GroupState group)
     {
-        if (_silences.Count == 0 && !_inhibited.Contains(rule.Id))
+        if (_silences.Count == 0 && !runtime.IsInhibited)
             return null;
+        var rule = runtime.Rule;
         foreach (var silence in _silences.Values)
         {
             if ((silence.RuleId is null || silence.RuleId == rule.Id)

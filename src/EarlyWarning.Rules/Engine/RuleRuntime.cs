@@ -24,7 +24,7 @@ internal sealed class RuleRuntime
     private readonly int _baseSeverity;
     // The rule's severity steps with their severities' ranks worked out once, not at every firing point.
     private readonly (Measure Measure, double AtLeast, int Rank)[] _steps;
-    private readonly IReadOnlyList<CriticalSite> _sites;
+    private readonly CriticalSite[] _sites;
     private readonly SiteBox[] _siteBoxes;
     private readonly Dictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
     // Groups that admitted an entry since the last pruning: most pruning visits only these (see Prune).
@@ -69,7 +69,7 @@ internal sealed class RuleRuntime
             ?? (rule.Pattern is RulePattern.Sequence { First.IncidentTypes: { } firstTypes, Then.IncidentTypes: { } thenTypes } ? firstTypes.Union(thenTypes).ToHashSet(StringComparer.Ordinal) : null);
         GroupByName = (rule.Pattern is RulePattern.Proximity ? GroupBy.Site : rule.GroupBy).ToString().ToLowerInvariant();
         _sites = rule.Pattern is RulePattern.Proximity p
-            ? p.SiteIds.Count == 0 ? sites : sites.Where(s => p.SiteIds.Contains(s.Id)).ToList()
+            ? [.. p.SiteIds.Count == 0 ? sites : sites.Where(s => p.SiteIds.Contains(s.Id))]
             : [];
         _siteBoxes = rule.Pattern is RulePattern.Proximity near ? [.. _sites.Select(s => SiteBox.Around(s, near.RadiusKm))] : [];
     }
@@ -93,19 +93,24 @@ internal sealed class RuleRuntime
     /// <summary>The rule's place in the rule set in force: its column in every <see cref="IncidentSlot"/>.</summary>
     public int Index { get; set; }
 
+    /// <summary>Whether a rule of the set in force inhibits it: set at each activation, so a warning's suppression needs no lookup by id.</summary>
+    public bool IsInhibited { get; set; }
+
     /// <summary>
     /// Brings the rule up to date with the incident's latest version, whose entries in this rule were
     /// <paramref name="old"/> (a chain through <see cref="Entry.Next"/>); returns the chain of its entries now.
+    /// <paramref name="killed"/> is the incident's killed on all sides; <paramref name="typeAdmitted"/> says the engine
+    /// found its type among <see cref="Types"/>, so the filter need not look again.
     /// </summary>
-    public Entry? Apply(IncidentSummary incident, Entry? old, IEpisodeSink sink)
+    public Entry? Apply(IncidentSummary incident, int killed, bool typeAdmitted, Entry? old, IEpisodeSink sink)
     {
-        var matches = !incident.Withdrawn && _where.Matches(incident);
+        var matches = !incident.Withdrawn && _where.Matches(incident, typeAdmitted);
         if (!matches && old is null)
             return null;
         var fresh = _fresh;
         fresh.Clear();
         if (matches)
-            Admit(incident, fresh);
+            Admit(incident, killed, fresh);
         if (old is null && fresh.Count == 0)
             return null;
 
@@ -234,18 +239,17 @@ internal sealed class RuleRuntime
     }
 
     /// <summary>Adds to <paramref name="result"/> the incident's entry in each group it belongs to (creating the group).</summary>
-    private void Admit(IncidentSummary incident, List<Entry> result)
+    private void Admit(IncidentSummary incident, int killed, List<Entry> result)
     {
         var location = incident.Location;
         var ticks = incident.OccurredAt.UtcTicks;
-        var killed = CompiledFilter.KilledAll(incident);
         switch (Rule.Pattern)
         {
             case RulePattern.Proximity proximity:
                 if (!PreciseEnough(location.GeoPrecision, proximity.MinGeoPrecision))
                     return;
                 var at = new GeoPoint(location.Latitude, location.Longitude);
-                for (var i = 0; i < _sites.Count; i++)
+                for (var i = 0; i < _sites.Length; i++)
                 {
                     var site = _sites[i];
                     if (_siteBoxes[i].Holds(at) && at.KilometresTo(new GeoPoint(site.Latitude, site.Longitude)) <= proximity.RadiusKm)
@@ -494,7 +498,7 @@ internal sealed class RuleRuntime
         if (after is not null)
         {
             var since = index;
-            while (since > start && Entry.Order.Compare(group.Entries[since - 1], after) > 0)
+            while (since > start && Entry.Compare(group.Entries[since - 1], after) > 0)
                 since--;
             start = since;
         }
@@ -557,13 +561,10 @@ internal sealed class RuleRuntime
         if (Rule.Pattern is RulePattern.Sequence && !entry.IsFirst)
             return;
         if (add)
-            tally.Add(DistinctOf(entry), entry.Killed);
+            tally.Add(entry.DistinctValue, entry.Killed);
         else
-            tally.Remove(DistinctOf(entry), entry.Killed);
+            tally.Remove(entry.DistinctValue, entry.Killed);
     }
-
-    /// <summary>What a spread rule counts distinct values of, or a threshold or sequence rule's districts.</summary>
-    private string? DistinctOf(Entry entry) => Rule.Pattern is RulePattern.Spread ? entry.DistinctValue : entry.Incident.Location.DistrictId;
 
     private int WindowStart(GroupState group, int index)
     {

@@ -11,7 +11,13 @@ namespace EarlyWarning.Rules.Engine;
 /// </summary>
 internal sealed class WindowTally
 {
+    // A value whose count falls to zero keeps its key, so the entry that leaves and the next one of the same district
+    // hash once each, not a removal and a re-insertion besides; keys of zero go in a sweep when they outnumber the rest.
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private int _distinct;
+
+    // Zero keys kept beyond this many, and beyond the values counted, are swept.
+    private const int KeptZeros = 64;
 
     // What Last holds while the tally is no entry's window: no index, nor one less than an index.
     private const int None = int.MinValue;
@@ -27,17 +33,17 @@ internal sealed class WindowTally
 
     public int Killed { get; private set; }
 
-    public int Distinct => _counts.Count;
+    public int Distinct => _distinct;
 
     /// <summary>Whether a counted entry has <paramref name="value"/>.</summary>
-    public bool Holds(string value) => _counts.ContainsKey(value);
+    public bool Holds(string value) => _counts.GetValueOrDefault(value) > 0;
 
     public void Add(string? value, int killed)
     {
         Count++;
         Killed += killed;
-        if (value is not null)
-            CollectionsMarshal.GetValueRefOrAddDefault(_counts, value, out _)++;
+        if (value is not null && CollectionsMarshal.GetValueRefOrAddDefault(_counts, value, out _)++ == 0)
+            _distinct++;
     }
 
     public void Remove(string? value, int killed)
@@ -47,8 +53,21 @@ internal sealed class WindowTally
         if (value is null)
             return;
         ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_counts, value);
-        if (--count == 0)
-            _counts.Remove(value);
+        if (--count > 0)
+            return;
+        _distinct--;
+        if (_counts.Count > (2 * _distinct) + KeptZeros)
+            SweepZeros();
+    }
+
+    private void SweepZeros()
+    {
+        foreach (var (value, count) in _counts)
+        {
+            // Removing while enumerating is allowed for a Dictionary, and only the removed entry changes.
+            if (count == 0)
+                _counts.Remove(value);
+        }
     }
 
     /// <summary>
@@ -59,6 +78,7 @@ internal sealed class WindowTally
     {
         Last = None;
         _counts.Clear();
+        _distinct = 0;
         Count = 0;
         Killed = 0;
         From = from;

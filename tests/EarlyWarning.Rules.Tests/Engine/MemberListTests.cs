@@ -81,10 +81,10 @@ public sealed class MemberListTests
         foreach (var entry in entries)
             list.Add(entry);
 
-        Assert.Equal(137, list.BinarySearch(entries[137], Entry.Order));
-        Assert.Equal(~138, list.BinarySearch(New(275), Entry.Order));
-        Assert.Equal(~0, list.BinarySearch(New(-1), Entry.Order));
-        Assert.Equal(~300, list.BinarySearch(New(600), Entry.Order));
+        Assert.Equal(137, list.BinarySearch(entries[137]));
+        Assert.Equal(~138, list.BinarySearch(New(275)));
+        Assert.Equal(~0, list.BinarySearch(New(-1)));
+        Assert.Equal(~300, list.BinarySearch(New(600)));
     }
 
     [Fact]
