@@ -38,6 +38,9 @@ internal sealed class Entry(GroupState group, IncidentSummary incident, long tic
     /// <summary>Whether the pattern holds at this entry (a firing point).</summary>
     public bool Fires { get; set; }
 
+    /// <summary>Whether pruning dropped it from its group (see <see cref="IncidentSlot"/>).</summary>
+    public bool Released { get; set; }
+
     /// <summary>The entry as warnings list it; made once, listed by every snapshot of every warning it is in.</summary>
     public WarningIncident Listed => _listed ??= new WarningIncident(
         Id,

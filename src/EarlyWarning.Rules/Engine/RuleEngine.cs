@@ -143,7 +143,7 @@ public sealed class RuleEngine : IEpisodeSink
         var killed = CompiledFilter.KilledAll(incident);
         for (var i = 0; i < _rules.Count; i++)
         {
-            var old = slot.Heads[i];
+            var old = slot.Held(i);
             // A rule that cannot admit the type has nothing to do, unless it holds an earlier version of the incident.
             if (old is null && !admitting[i])
                 continue;

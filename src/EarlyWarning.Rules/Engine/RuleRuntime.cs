@@ -189,13 +189,8 @@ internal sealed class RuleRuntime
             var drop = group.FirstAtOrAfter(Rule.Pattern is RulePattern.Trend ? from : bound);
             for (var i = 0; i < drop; i++)
             {
-                if (group.Entries[i].Slot is not { } slot || slot.Heads[Index] is not { } chain)
-                    continue;
-                var head = Without(chain, group);
-                if (ReferenceEquals(head, chain))
-                    continue;
-                slot.Set(Index, head);
-                if (slot.IsEmpty)
+                var entry = group.Entries[i];
+                if (entry.Slot is { } slot && slot.Release(entry))
                     incidents.Remove(slot.IncidentId);
             }
             group.DropFirst(drop);
@@ -220,22 +215,6 @@ internal sealed class RuleRuntime
         foreach (var group in _touched)
             group.Touched = false;
         _touched.Clear();
-    }
-
-    /// <summary>The chain without its entries in <paramref name="group"/>; its new head.</summary>
-    private static Entry? Without(Entry chain, GroupState group)
-    {
-        Entry? head = chain, previous = null;
-        for (var entry = chain; entry is not null; entry = entry.Next)
-        {
-            if (!ReferenceEquals(entry.Group, group))
-                previous = entry;
-            else if (previous is null)
-                head = entry.Next;
-            else
-                previous.Next = entry.Next;
-        }
-        return head;
     }
 
     /// <summary>Adds to <paramref name="result"/> the incident's entry in each group it belongs to (creating the group).</summary>

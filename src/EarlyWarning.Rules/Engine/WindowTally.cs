@@ -35,6 +35,9 @@ internal sealed class WindowTally
 
     public int Distinct => _distinct;
 
+    /// <summary>The values the tally holds a key for, counted or not: what its memory follows.</summary>
+    internal int KeysHeld => _counts.Count;
+
     /// <summary>Whether a counted entry has <paramref name="value"/>.</summary>
     public bool Holds(string value) => _counts.GetValueOrDefault(value) > 0;
 

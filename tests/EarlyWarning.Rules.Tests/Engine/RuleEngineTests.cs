@@ -155,6 +155,50 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void an_incident_one_rule_has_let_go_is_still_corrected_in_a_rule_that_holds_it()
+    {
+        // A short window lets the Quetta attacks go soon; the long one holds them in its open warning.
+        var shortWindow = Make("short", new RulePattern.Threshold(TimeSpan.FromHours(1), 5), GroupBy.District, null, []);
+        var longWindow = Make("long", new RulePattern.Threshold(TimeSpan.FromHours(72), 3), GroupBy.District, null, []);
+        var engine = new RuleEngine { PruneEvery = 1 };
+        var events = new List<EmittedWarningEvent>();
+        engine.Activate(Set(shortWindow, longWindow), T0, events);
+        foreach (var (id, hour) in new[] { ("a", 0.0), ("b", 1), ("c", 2) })
+            engine.Apply(Incident(id, "quetta", hour), T0.AddHours(hour), events);
+        var raised = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
+        // Elsewhere, a day later: the watermark moves past the short window, and pruning every group (every 16th
+        // pruning) lets the Quetta attacks go from the short rule.
+        for (var i = 0; i < 20; i++)
+            engine.Apply(Incident($"k{i}", "kech", 30 + (0.05 * i)), T0.AddHours(30 + (0.05 * i)), events);
+        events.Clear();
+
+        // "a" was later than first reported: the long rule moves it, so the pattern now first holds at it.
+        engine.Apply(Incident("a", "quetta", 29), T0.AddHours(31.5), events);
+
+        var resolved = Assert.IsType<WarningResolved>(events.Select(e => e.Event).Single(e => e is WarningResolved));
+        Assert.Equal(raised.Warning.WarningId, resolved.Warning.WarningId);
+        var open = Assert.Single(engine.Warnings, w => w.Snapshot.GroupKey == "quetta" && w.ResolutionReason is null);
+        Assert.Equal(3, open.Snapshot.IncidentCount);
+        Assert.Equal("a", open.Snapshot.FirstIncidentId);
+    }
+
+    [Fact]
+    public void incidents_held_before_a_new_rule_set_are_still_corrected_after_it()
+    {
+        var f = FourAttacks();
+        // The same spread rule and one more: the spread rule keeps its state, and the incidents their entries.
+        f.Activate(Set(Spread(), Single()));
+        f.Events.Clear();
+
+        f.Apply(Incident("i0", Balochistan[0], 0, withdrawn: true), 5);
+        f.Apply(Incident("i1", Balochistan[1], 1, withdrawn: true), 5);
+
+        var resolved = Assert.IsType<WarningResolved>(f.Events.Select(e => e.Event).Single(e => e is WarningResolved));
+        Assert.Equal(WarningResolved.ReasonWithdrawn, resolved.Reason);
+        Assert.Equal("coordinated", resolved.Warning.RuleId);
+    }
+
+    [Fact]
     public void a_rule_keeps_its_empty_groups_up_to_a_bound_and_lets_the_rest_go()
     {
         var engine = new RuleEngine { PruneEvery = 10 };
