@@ -389,7 +389,9 @@ public sealed class RuleEngine : IEpisodeSink
         List<(WarningRecord Record, WarningSuppression? Suppression)>? changed = null;
         foreach (var record in _open)
         {
-            if (ruleIds is not null && !ruleIds.Contains(record.Key.RuleId))
+            // An inhibitor opening or resolving concerns only the rules it names, all of them inhibited ones: the
+            // flag passes over the others without comparing ids.
+            if (ruleIds is not null && (!record.Rule!.IsInhibited || !ruleIds.Contains(record.Key.RuleId)))
                 continue;
             var suppression = Suppression(record.Rule!, record.Group!.ProvinceId, record.Group);
             if (suppression != record.Last.Suppression)

@@ -207,7 +207,7 @@ internal sealed class RuleRuntime
             // An empty group stays while the rule has few: most are a district's, which falls quiet and comes back,
             // and made again each time it cost a group, its lists and their growth per incident. Only a rule whose
             // groups keep coming new (districts unknown to the gazetteer, say) lets its empty ones go.
-            if (group.Entries.Count == 0 && group.Live.Count == 0 && !group.HasBuckets && _groups.Count > KeptGroups)
+            if (_groups.Count > KeptGroups && group.Entries.Count == 0 && group.Live.Count == 0 && !group.HasBuckets)
                 (empty ??= []).Add(group.Key);
         }
         for (var i = 0; i < (empty?.Count ?? 0) && _groups.Count > KeptGroups; i++)
