@@ -135,11 +135,21 @@ public sealed class RuleEngine : IEpisodeSink
             ResolveQuiet();
         }
         var id = incident.IncidentId;
-        // Found or added with one hashing of the id: nearly every incident is new, and some rule admits it. The slot
-        // is in the map before the rules run, which never touch the map; one that ends up empty leaves it again.
-        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_incidents, id, out _);
-        var slot = held ??= new IncidentSlot(id, _rules.Count);
         var admitting = Admitting(incident.IncidentType);
+        IncidentSlot? slot;
+        if (admitting.AsSpan().Contains(true))
+        {
+            // Found or added with one hashing of the id: nearly every incident is new, and some rule admits it. The
+            // slot is in the map before the rules run, which never touch the map; one that ends up empty leaves it.
+            ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_incidents, id, out _);
+            slot = held ??= new IncidentSlot(id, _rules.Count);
+        }
+        else if (!_incidents.TryGetValue(id, out slot))
+        {
+            // No rule admits its type, and none holds an earlier version: nothing to do but prune.
+            CountApplied();
+            return;
+        }
         var killed = CompiledFilter.KilledAll(incident);
         for (var i = 0; i < _rules.Count; i++)
         {
@@ -153,6 +163,12 @@ public sealed class RuleEngine : IEpisodeSink
         }
         if (slot.IsEmpty)
             _incidents.Remove(id);
+        CountApplied();
+    }
+
+    /// <summary>Counts the incident applied, and prunes every <see cref="PruneEvery"/>.</summary>
+    private void CountApplied()
+    {
         if (++_applied % PruneEvery == 0)
         {
             var everyGroup = _applied % (PruneEvery * PruneEveryGroupEvery) == 0;
