@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EarlyWarning.Benchmarks;
 
 /// <summary>
-/// The command line: <c>[--suite store|ingest|rules|dispatch|partners|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
+/// The command line: <c>[--suite store|ingest|rules|dispatch|partners|all] [--rules engine|backtest|live|stopwatch|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N]
 /// [--ids time-ordered|random] [--data-dir DIR] [--postgres CONNECTION] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]</c>.
 /// Every count and duration of the run is a default figure multiplied by <see cref="Scale"/>, so one knob
 /// turns the full run into a smoke test (0.05) without a second set of numbers to keep in step.
@@ -35,6 +35,12 @@ public sealed record BenchmarkOptions
 
     /// <summary>Rules suite: incident recorded → warning recorded, ingest and rules in one process.</summary>
     public bool RunRulesLive { get; init; } = true;
+
+    /// <summary>
+    /// Rules suite, only when asked for (<c>--rules stopwatch</c>): the engine over the realistic history by stopwatch,
+    /// a line a pass, to run two builds side by side, one on each core (docs/benchmarks.md, run AC).
+    /// </summary>
+    public bool RunRulesStopwatch { get; init; }
 
     /// <summary>Ingest suite: RabbitMQ → ingest → PostgreSQL.</summary>
     public bool RunDistributed { get; init; } = true;
@@ -73,7 +79,7 @@ public sealed record BenchmarkOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/EarlyWarning.Benchmarks -- " +
-        "[--suite store|ingest|rules|dispatch|partners|all] [--rules engine|backtest|live|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
+        "[--suite store|ingest|rules|dispatch|partners|all] [--rules engine|backtest|live|stopwatch|all] [--adapter sqlite|postgres|all] [--mode distributed|embedded|all] [--scale N] [--ids time-ordered|random] " +
         "[--data-dir DIR] [--postgres CONNECTION-STRING] [--prefetch-count N] [--concurrent-message-limit N] [--publishers N]";
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -100,8 +106,9 @@ public sealed record BenchmarkOptions
                     "engine" => options with { RunRulesEngine = true, RunRulesBacktest = false, RunRulesLive = false },
                     "backtest" => options with { RunRulesEngine = false, RunRulesBacktest = true, RunRulesLive = false },
                     "live" => options with { RunRulesEngine = false, RunRulesBacktest = false, RunRulesLive = true },
+                    "stopwatch" => options with { RunRulesEngine = false, RunRulesBacktest = false, RunRulesLive = false, RunRulesStopwatch = true },
                     "all" => options with { RunRulesEngine = true, RunRulesBacktest = true, RunRulesLive = true },
-                    var other => throw new ArgumentException($"'{other}' is not a part of the rules suite (engine, backtest, live, all).\n{Usage}"),
+                    var other => throw new ArgumentException($"'{other}' is not a part of the rules suite (engine, backtest, live, stopwatch, all).\n{Usage}"),
                 },
                 "--mode" => Value() switch
                 {

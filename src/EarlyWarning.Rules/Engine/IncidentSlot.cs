@@ -14,12 +14,12 @@ namespace EarlyWarning.Rules.Engine;
 /// </remarks>
 internal sealed class IncidentSlot(string incidentId, int rules)
 {
+    private Entry?[] _heads = new Entry?[rules];
+
     // Entries in the chains that pruning has not released.
     private int _held;
 
     public string IncidentId { get; } = incidentId;
-
-    private Entry?[] _heads = new Entry?[rules];
 
     /// <summary>Whether no rule holds an entry of the incident any more.</summary>
     public bool IsEmpty => _held == 0;

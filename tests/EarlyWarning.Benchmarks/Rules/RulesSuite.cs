@@ -24,6 +24,8 @@ public static class RulesSuite
         IncidentHistory? realistic = null;
         IncidentHistory Realistic() => realistic ??= Generate(progress, "realistic", shape, gazetteer);
 
+        if (options.RunRulesStopwatch)
+            EngineStopwatch.Run(ruleSet, Realistic(), progress);
         TimeSpan? engineAlone = null;
         if (options.RunRulesEngine)
         {

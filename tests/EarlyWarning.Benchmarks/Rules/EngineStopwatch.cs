@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using EarlyWarning.Rules.Model;
+
+namespace EarlyWarning.Benchmarks.Rules;
+
+/// <summary>
+/// The engine over a history by stopwatch, a line a pass, with nothing else in the process: for comparing two builds
+/// run at the same time, one on each core (<c>taskset -c 0</c> and <c>-c 1</c>), so both see the same machine. On
+/// this machine two runs one after the other differ by more than the changes worth measuring (docs/benchmarks.md,
+/// run AC); BenchmarkDotNet's figure 1 stays the figure of record.
+/// </summary>
+public static class EngineStopwatch
+{
+    private const int Passes = 4;
+
+    public static void Run(RuleSet ruleSet, IncidentHistory history, Action<string> progress)
+    {
+        var run = new EngineRun(ruleSet, history.Arrivals);
+        progress("rules: stopwatch, a warm-up pass");
+        run.Run();
+        Console.WriteLine($"Engine by stopwatch, {Format.Count(history.Count)} incidents of the realistic history, {ruleSet.Rules.Count} rules:");
+        Console.WriteLine();
+        for (var pass = 1; pass <= Passes; pass++)
+        {
+            GC.Collect();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            var output = run.Run();
+            var elapsed = clock.Elapsed;
+            var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)history.Count;
+            Console.WriteLine(FormattableString.Invariant($"- pass {pass}: {elapsed.TotalNanoseconds / history.Count:#,0} ns an incident ({Format.Rate(history.Count / elapsed.TotalSeconds)}; {Format.Count(output.Events)} warning events; {bytes:#,0} B an incident)"));
+        }
+        Console.WriteLine();
+    }
+}
