@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EarlyWarning.Rules.Model;
 
 namespace EarlyWarning.Benchmarks.Rules;
@@ -22,13 +21,9 @@ public static class EngineStopwatch
         Console.WriteLine();
         for (var pass = 1; pass <= Passes; pass++)
         {
-            GC.Collect();
-            var allocated = GC.GetAllocatedBytesForCurrentThread();
-            var clock = Stopwatch.StartNew();
-            var output = run.Run();
-            var elapsed = clock.Elapsed;
-            var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)history.Count;
-            Console.WriteLine(FormattableString.Invariant($"- pass {pass}: {elapsed.TotalNanoseconds / history.Count:#,0} ns an incident ({Format.Rate(history.Count / elapsed.TotalSeconds)}; {Format.Count(output.Events)} warning events; {bytes:#,0} B an incident)"));
+            var (elapsed, allocated, _, _) = EngineFigure.Timed(() => run.Run());
+            var bytes = allocated / (double)history.Count;
+            Console.WriteLine(FormattableString.Invariant($"- pass {pass}: {elapsed.TotalNanoseconds / history.Count:#,0} ns an incident ({Format.Rate(history.Count / elapsed.TotalSeconds)}; {Format.Count(run.LastOutput!.Events)} warning events; {bytes:#,0} B an incident)"));
         }
         Console.WriteLine();
     }
