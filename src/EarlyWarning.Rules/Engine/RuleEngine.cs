@@ -146,7 +146,7 @@ public sealed class RuleEngine : IEpisodeSink
         }
         else if (!_incidents.TryGetValue(id, out slot))
         {
-            // No rule admits its type, and none holds an earlier version: nothing to do but prune.
+            // No rule admits its type, and none holds an earlier version: nothing to do but count it.
             CountApplied();
             return;
         }
