@@ -9,6 +9,8 @@ namespace EarlyWarning.Rules.Engine;
 /// </summary>
 internal sealed class WarningMembers(MemberList.Prefix members)
 {
+    private const int SearchedInTurn = 16;
+
     private List<WarningIncident>? _listed;
     private List<string>? _districtIds;
 
@@ -41,10 +43,22 @@ internal sealed class WarningMembers(MemberList.Prefix members)
         {
             if (_districtIds is null)
             {
-                var districts = new HashSet<string>(StringComparer.Ordinal);
+                // Most warnings' incidents are in a few districts: a list searched in turn finds a district faster
+                // than a set hashes it (they are mostly the decoder's or the gazetteer's same instances, equal by
+                // reference). Past a few, a set keeps a province-wide episode of hundreds from searching each time.
+                var districts = new List<string>(Math.Min(Count, 8));
+                HashSet<string>? seen = null;
                 for (var i = 0; i < Count; i++)
-                    districts.Add(members[i].Incident.Location.DistrictId);
-                _districtIds = [.. districts.Order(StringComparer.Ordinal)];
+                {
+                    var district = members[i].Incident.Location.DistrictId;
+                    if (seen is not null ? !seen.Add(district) : districts.Contains(district))
+                        continue;
+                    districts.Add(district);
+                    if (seen is null && districts.Count == SearchedInTurn)
+                        seen = new HashSet<string>(districts, StringComparer.Ordinal);
+                }
+                districts.Sort(StringComparer.Ordinal);
+                _districtIds = districts;
             }
             return _districtIds;
         }

@@ -30,10 +30,11 @@ internal sealed class WarningArchive
         w.Time(s.FirstHeldAt);
         w.Text(s.WarningId);
         w.Int(rises.Count);
-        foreach (var (at, rank) in rises)
+        // Indexed, not enumerated: an enumerator through the lists' interface is an object a list.
+        for (var i = 0; i < rises.Count; i++)
         {
-            w.Time(at);
-            w.Int(rank);
+            w.Time(rises[i].At);
+            w.Int(rises[i].Rank);
         }
         w.Time(report.KnownAt);
         w.Long(report.LateBy?.Ticks ?? -1);
@@ -55,8 +56,9 @@ internal sealed class WarningArchive
         w.Time(s.LastHeldAt);
         w.Time(s.ResolvedAt);
         w.Int(s.Incidents.Count);
-        foreach (var incident in s.Incidents)
+        for (var i = 0; i < s.Incidents.Count; i++)
         {
+            var incident = s.Incidents[i];
             w.Text(incident.IncidentId);
             w.Time(incident.OccurredAt);
             w.Shared(incident.IncidentType);
@@ -69,8 +71,8 @@ internal sealed class WarningArchive
         }
         w.Int(s.IncidentCount);
         w.Int(s.DistrictIds.Count);
-        foreach (var district in s.DistrictIds)
-            w.Shared(district);
+        for (var i = 0; i < s.DistrictIds.Count; i++)
+            w.Shared(s.DistrictIds[i]);
         w.Int(s.Killed);
         w.Double(s.Measure);
         w.Text(s.Headline);
