@@ -37,8 +37,9 @@ public sealed record BenchmarkOptions
     public bool RunRulesLive { get; init; } = true;
 
     /// <summary>
-    /// Rules suite, only when asked for (<c>--rules stopwatch</c>): the engine over the realistic history by stopwatch,
-    /// a line a pass, to run two builds side by side, one on each core (docs/benchmarks.md, run AC).
+    /// Rules suite, only when asked for (<c>--rules stopwatch</c>): the engine, then the back-test's evaluation, over
+    /// the realistic history by stopwatch, a line a pass, to run two builds side by side, one on each core
+    /// (docs/benchmarks.md, run AC).
     /// </summary>
     public bool RunRulesStopwatch { get; init; }
 
