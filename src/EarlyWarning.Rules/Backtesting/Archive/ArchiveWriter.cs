@@ -11,18 +11,14 @@ namespace EarlyWarning.Rules.Backtesting.Archive;
 /// </summary>
 internal sealed class ArchiveWriter
 {
-    // Most values written are the same few instances (the rule's, the gazetteer's, the decoder's pooled strings):
-    // found by reference first, they are not hashed character by character. Bounded, since an instance of its own
-    // (an unpooled value) would otherwise stay here for the run.
-    private const int MaxByReference = 16_384;
-
-    // In front of both, the instances written lately, by their identity hash: a warning's forty-odd shared values
-    // (its rule's and group's, its incidents' types and districts) are found in an array, not through a comparer's
-    // interface in a dictionary, which had taken two-fifths of the time of writing a warning's bytes.
-    private const int RecentLines = 256;
+    // Most values written are the same few instances (the rule's, the gazetteer's, the decoder's pooled strings): a
+    // table of the instances written lately, by identity hash, finds a warning's forty-odd shared values (its rule's
+    // and group's, its incidents' types and districts) without hashing them character by character, nor through a
+    // comparer's interface in a dictionary (two-fifths of the time of writing a warning's bytes). Bounded by its
+    // size, as a table of every instance ever written would not be (an unpooled value would stay for the run).
+    private const int RecentLines = 1024;
 
     private readonly (string? Value, int Index)[] _recent = new (string?, int)[RecentLines];
-    private readonly Dictionary<string, int> _byReference = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
     private byte[] _buffer = new byte[4096];
 
@@ -84,16 +80,11 @@ internal sealed class ArchiveWriter
 
     private int IndexOf(string value)
     {
-        if (!_byReference.TryGetValue(value, out var index))
+        if (!_indexes.TryGetValue(value, out var index))
         {
-            if (!_indexes.TryGetValue(value, out index))
-            {
-                index = Strings.Count;
-                Strings.Add(value);
-                _indexes.Add(value, index);
-            }
-            if (_byReference.Count < MaxByReference)
-                _byReference.Add(value, index);
+            index = Strings.Count;
+            Strings.Add(value);
+            _indexes.Add(value, index);
         }
         return index;
     }
