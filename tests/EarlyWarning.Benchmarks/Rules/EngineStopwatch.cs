@@ -22,24 +22,24 @@ public static class EngineStopwatch
         run.Run();
         Console.WriteLine($"Engine by stopwatch, {Format.Count(history.Count)} incidents of the realistic history, {ruleSet.Rules.Count} rules:");
         Console.WriteLine();
-        for (var pass = 1; pass <= Passes; pass++)
-        {
-            var (elapsed, allocated, _, _) = EngineFigure.Timed(() => run.Run());
-            var bytes = allocated / (double)history.Count;
-            Console.WriteLine(FormattableString.Invariant($"- pass {pass}: {elapsed.TotalNanoseconds / history.Count:#,0} ns an incident ({Format.Rate(history.Count / elapsed.TotalSeconds)}; {Format.Count(run.LastOutput!.Events)} warning events; {bytes:#,0} B an incident)"));
-        }
-        Console.WriteLine();
+        TimedPasses("pass", history.Count, () => run.Run().Events, "warning events");
 
         progress("rules: stopwatch, the back-test's evaluation, a warm-up pass");
         Evaluate(ruleSet, history);
         Console.WriteLine($"The back-test's evaluation by stopwatch (`EvaluationRun`), the same incidents:");
         Console.WriteLine();
-        for (var pass = 1; pass <= Passes; pass++)
+        TimedPasses("evaluation pass", history.Count, () => Evaluate(ruleSet, history), "warnings");
+    }
+
+    /// <summary>Times <paramref name="pass"/> <see cref="Passes"/> times, a line each with the count of <paramref name="counted"/> it returned.</summary>
+    private static void TimedPasses(string name, int incidents, Func<long> pass, string counted)
+    {
+        for (var n = 1; n <= Passes; n++)
         {
-            var warnings = 0;
-            var (elapsed, allocated, _, _) = EngineFigure.Timed(() => warnings = Evaluate(ruleSet, history));
-            var bytes = allocated / (double)history.Count;
-            Console.WriteLine(FormattableString.Invariant($"- evaluation pass {pass}: {elapsed.TotalNanoseconds / history.Count:#,0} ns an incident ({Format.Rate(history.Count / elapsed.TotalSeconds)}; {Format.Count(warnings)} warnings; {bytes:#,0} B an incident)"));
+            long output = 0;
+            var (elapsed, allocated, _, _) = EngineFigure.Timed(() => output = pass());
+            var bytes = allocated / (double)incidents;
+            Console.WriteLine(FormattableString.Invariant($"- {name} {n}: {elapsed.TotalNanoseconds / incidents:#,0} ns an incident ({Format.Rate(incidents / elapsed.TotalSeconds)}; {Format.Count(output)} {counted}; {bytes:#,0} B an incident)"));
         }
         Console.WriteLine();
     }
