@@ -21,6 +21,9 @@ internal sealed class IncidentSlot(string incidentId, int rules)
 
     public string IncidentId { get; } = incidentId;
 
+    /// <summary>The occurred-at (UTC ticks) of the version of the incident that its entries are of: the last applied.</summary>
+    public long Ticks { get; set; }
+
     /// <summary>Whether no rule holds an entry of the incident any more.</summary>
     public bool IsEmpty => _held == 0;
 
@@ -61,6 +64,23 @@ internal sealed class IncidentSlot(string incidentId, int rules)
     {
         entry.Released = true;
         return --_held == 0;
+    }
+
+    /// <summary>
+    /// Lets the entries go from the incident, not from their groups: the version they are of lies before the
+    /// watermark, where nothing changes any more (docs/rules.md, "Moved out of the past"), so a new version that moved
+    /// the incident in time leaves them counting where they are. Pruning then drops them as any other entry, without
+    /// a slot to release.
+    /// </summary>
+    public void LeaveBehind()
+    {
+        foreach (var head in _heads)
+        {
+            for (var entry = head; entry is not null; entry = entry.Next)
+                entry.Slot = null;
+        }
+        Array.Clear(_heads);
+        _held = 0;
     }
 
     /// <summary>Re-indexes the heads for a new rule set: <paramref name="from"/>[i] is where rule i was, or −1 for a new rule.</summary>

@@ -142,6 +142,8 @@ public sealed class RuleEngine : IEpisodeSink
             // Found or added with one hashing of the id: nearly every incident is new, and some rule admits it. The
             // slot is in the map before the rules run, which never touch the map; one that ends up empty leaves it.
             ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_incidents, id, out _);
+            if (held is not null && LeftBehind(held))
+                held = null;
             slot = held ??= new IncidentSlot(id, _rules.Count);
         }
         else if (!_incidents.TryGetValue(id, out slot))
@@ -150,6 +152,14 @@ public sealed class RuleEngine : IEpisodeSink
             CountApplied();
             return;
         }
+        else if (LeftBehind(slot))
+        {
+            // The earlier version stays where it was, and no rule admits this one.
+            _incidents.Remove(id);
+            CountApplied();
+            return;
+        }
+        slot.Ticks = t;
         var killed = CompiledFilter.KilledAll(incident);
         for (var i = 0; i < _rules.Count; i++)
         {
@@ -164,6 +174,19 @@ public sealed class RuleEngine : IEpisodeSink
         if (slot.IsEmpty)
             _incidents.Remove(id);
         CountApplied();
+    }
+
+    /// <summary>
+    /// Whether the incident's earlier version, which <paramref name="slot"/> holds, lies before the watermark: a new
+    /// version that moved it from there to a time still open leaves it where it was (docs/rules.md, "Moved out of the
+    /// past"), as a retraction there would. Whether a rule still held that version or had pruned it makes no difference.
+    /// </summary>
+    private bool LeftBehind(IncidentSlot slot)
+    {
+        if (slot.Ticks >= WatermarkTicks)
+            return false;
+        slot.LeaveBehind();
+        return true;
     }
 
     /// <summary>Counts the incident applied, and prunes every <see cref="PruneEvery"/>.</summary>

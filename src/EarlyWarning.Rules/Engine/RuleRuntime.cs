@@ -438,7 +438,7 @@ internal sealed class RuleRuntime
         var current = episodes.Count > 0 ? episodes[^1] : null;
         if (current is null || point.Ticks - current.Last.Ticks > _quiet)
         {
-            current = new Episode(new WarningKey(Rule.Id, group.Key, point.Id), point);
+            current = new Episode(new WarningKey(Rule.Id, group.Key, point.Id, point.Ticks), point);
             episodes.Add(current);
         }
         current.AddPoint(point, SeverityAt(measures), PeakOf(measures), WindowOf(group, index, windowStart, current.LastPoint));

@@ -86,13 +86,15 @@ internal sealed class WarningVersion
     /// <summary>The same facts, resolved at <paramref name="resolvedAt"/>.</summary>
     public WarningVersion Resolved(DateTimeOffset resolvedAt) => new(this, Suppression, resolvedAt);
 
-    /// <summary>Whether a reader sees nothing changed from <paramref name="before"/>: exactly when <see cref="Changes"/> finds nothing.</summary>
+    /// <summary>
+    /// Whether a reader sees nothing changed from <paramref name="before"/>: exactly when <see cref="Changes"/> finds
+    /// nothing. The first firing point is never compared: it is part of the warning's key, the same in every version.
+    /// </summary>
     public bool SameAs(WarningVersion before) =>
         before.Severity == Severity
         && before.Members.Count == Members.Count
         && before.Killed == Killed
         && !(before.Measure != Measure)
-        && before.First.Ticks == First.Ticks && before.First.Id == First.Id
         && before.LastTicks == LastTicks
         && before.Suppression == Suppression
         && before.Members.SameAs(Members);
@@ -114,8 +116,6 @@ internal sealed class WarningVersion
             Add($"killed {before.Killed} → {Killed}");
         if (before.Measure != Measure)
             Add($"measure {before.Measure:0.##} → {Measure:0.##}");
-        if (before.First.Ticks != First.Ticks || before.First.Id != First.Id)
-            Add($"first held at {FirstHeldAt:u}");
         if (before.LastTicks != LastTicks)
             Add($"last held at {LastHeldAt:u}");
         if (before.Suppression != Suppression)

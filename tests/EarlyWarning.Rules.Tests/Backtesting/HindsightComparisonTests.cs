@@ -35,7 +35,7 @@ public sealed class HindsightComparisonTests
         var w = Assert.Single(result.Warnings);
         Assert.Equal(HindsightOutcome.Known, w.Outcome);
         Assert.Equal(HindsightOutcome.ById, w.MatchedBy);
-        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3"), w.Hindsight!.Warning.WarningId);
+        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3", T0.AddHours(3)), w.Hindsight!.Warning.WarningId);
         Assert.Equal(T0.AddHours(3), w.FiredAt);
         Assert.Equal(T0.AddHours(9), w.KnownAt);
         Assert.Equal(TimeSpan.FromHours(6), w.Delay);
@@ -58,9 +58,9 @@ public sealed class HindsightComparisonTests
         var w = Assert.Single(result.Warnings);
         Assert.Equal(HindsightOutcome.Known, w.Outcome);
         Assert.Equal(HindsightOutcome.ById, w.MatchedBy);
-        Assert.Equal(WarningIds.For("coordinated", "balochistan", "early"), w.Hindsight!.Warning.WarningId);
-        Assert.Equal(WarningIds.For("coordinated", "balochistan", "early"), w.AsKnown!.Warning.WarningId);
-        Assert.Equal([WarningIds.For("coordinated", "balochistan", "i3")], w.AlsoKnownAs);
+        Assert.Equal(WarningIds.For("coordinated", "balochistan", "early", T0.AddHours(2.5)), w.Hindsight!.Warning.WarningId);
+        Assert.Equal(WarningIds.For("coordinated", "balochistan", "early", T0.AddHours(2.5)), w.AsKnown!.Warning.WarningId);
+        Assert.Equal([WarningIds.For("coordinated", "balochistan", "i3", T0.AddHours(3))], w.AlsoKnownAs);
         Assert.Equal(T0.AddHours(2.5), w.FiredAt);
         Assert.Equal(T0.AddHours(3), w.KnownAt);
         Assert.Equal(TimeSpan.FromMinutes(30), w.Delay);
@@ -86,8 +86,8 @@ public sealed class HindsightComparisonTests
         var w = Assert.Single(result.Warnings);
         Assert.Equal(HindsightOutcome.Known, w.Outcome);
         Assert.Equal(HindsightOutcome.ByRuleGroupWindow, w.MatchedBy);
-        Assert.Equal(WarningIds.For("coordinated", "balochistan", "early"), w.Hindsight!.Warning.WarningId);
-        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3"), w.AsKnown!.Warning.WarningId);
+        Assert.Equal(WarningIds.For("coordinated", "balochistan", "early", T0.AddHours(2.5)), w.Hindsight!.Warning.WarningId);
+        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3", T0.AddHours(3)), w.AsKnown!.Warning.WarningId);
         Assert.Equal(T0.AddHours(2.5), w.FiredAt);
         Assert.Equal(T0.AddHours(3), w.KnownAt);
         Assert.Equal(TimeSpan.FromMinutes(30), w.Delay);

@@ -10,7 +10,7 @@ public sealed class EpisodeTests
     public void points_elevated_and_then_cut_back_keep_the_elevation_they_had()
     {
         var (a, b, c) = (New(0), New(60), New(120));
-        var episode = new Episode(new WarningKey("surge", Group.Key, a.Id), a);
+        var episode = new Episode(new WarningKey("surge", Group.Key, a.Id, a.Ticks), a);
         episode.AddPoint(a, severityRank: 1, measure: 1, [a]);
         episode.AddPoint(b, severityRank: 1, measure: 1, [b]);
         episode.AddPoint(c, severityRank: 1, measure: 1, [c]);
@@ -31,7 +31,7 @@ public sealed class EpisodeTests
     public void an_elevation_of_a_later_bucket_leaves_the_points_before_it_as_they_were()
     {
         var (a, b, c) = (New(0), New(60), New(1500));
-        var episode = new Episode(new WarningKey("surge", Group.Key, a.Id), a);
+        var episode = new Episode(new WarningKey("surge", Group.Key, a.Id, a.Ticks), a);
         episode.AddPoint(a, severityRank: 1, measure: 1, [a]);
         episode.AddPoint(b, severityRank: 1, measure: 1, [b]);
         episode.Elevate(a.Ticks, severityRank: 2, measure: 2);

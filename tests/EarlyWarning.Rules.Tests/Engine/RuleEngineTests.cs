@@ -32,7 +32,7 @@ public sealed class RuleEngineTests
         f.Apply(Incident("i3", Balochistan[3], 3), 3);
 
         var raised = Assert.IsType<WarningRaised>(Assert.Single(f.Events).Event);
-        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3"), raised.Warning.WarningId);
+        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3", T0.AddHours(3)), raised.Warning.WarningId);
         Assert.Equal(T0.AddHours(3), raised.Warning.FirstHeldAt);
         Assert.Equal(["i0", "i1", "i2", "i3"], raised.Warning.Incidents.Select(i => i.IncidentId));
         Assert.Equal(4, raised.Warning.DistrictIds.Count);
@@ -50,7 +50,7 @@ public sealed class RuleEngineTests
 
         var updated = Assert.IsType<WarningUpdated>(f.Events[^1].Event);
         Assert.Equal(2, updated.Version);
-        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3"), updated.Warning.WarningId);
+        Assert.Equal(WarningIds.For("coordinated", "balochistan", "i3", T0.AddHours(3)), updated.Warning.WarningId);
         Assert.Equal(CapSeverity.Extreme, updated.Warning.Severity);
         Assert.Contains("severity Severe → Extreme", updated.Changes);
         Assert.Contains("incidents 4 → 5", updated.Changes);
@@ -96,11 +96,11 @@ public sealed class RuleEngineTests
     public void a_late_report_that_moves_the_start_of_a_pattern_back_supersedes_the_open_warning()
     {
         var f = FourAttacks();
-        var first = WarningIds.For("coordinated", "balochistan", "i3");
+        var first = WarningIds.For("coordinated", "balochistan", "i3", T0.AddHours(3));
         f.Apply(Incident("early", "mastung", 2.5), 4);
 
         var resolved = Assert.Single(f.Of<WarningResolved>());
-        var successor = WarningIds.For("coordinated", "balochistan", "early");
+        var successor = WarningIds.For("coordinated", "balochistan", "early", T0.AddHours(2.5));
         Assert.Equal(first, resolved.Warning.WarningId);
         Assert.Equal(WarningResolved.ReasonSuperseded, resolved.Reason);
         Assert.Equal(successor, resolved.SupersededBy);
@@ -154,32 +154,67 @@ public sealed class RuleEngineTests
         Assert.Equal($"i{Count - 1}", resolved.Warning.FirstIncidentId);
     }
 
-    [Fact]
-    public void an_incident_one_rule_has_let_go_is_still_corrected_in_a_rule_that_holds_it()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1024)]
+    public void an_incident_moved_out_of_the_past_stays_there_whether_a_rule_still_held_it_or_not(int pruneEvery)
     {
         // A short window lets the Quetta attacks go soon; the long one holds them in its open warning.
         var shortWindow = Make("short", new RulePattern.Threshold(TimeSpan.FromHours(1), 5), GroupBy.District, null, []);
         var longWindow = Make("long", new RulePattern.Threshold(TimeSpan.FromHours(72), 3), GroupBy.District, null, []);
-        var engine = new RuleEngine { PruneEvery = 1 };
+        var engine = new RuleEngine { PruneEvery = pruneEvery };
         var events = new List<EmittedWarningEvent>();
         engine.Activate(Set(shortWindow, longWindow), T0, events);
         foreach (var (id, hour) in new[] { ("a", 0.0), ("b", 1), ("c", 2) })
             engine.Apply(Incident(id, "quetta", hour), T0.AddHours(hour), events);
         var raised = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
-        // Elsewhere, a day later: the watermark moves past the short window, and pruning every group (every 16th
-        // pruning) lets the Quetta attacks go from the short rule.
+        // Elsewhere, a day later: the watermark (24 hours behind) moves past the Quetta attacks, and when pruning
+        // every incident, the short rule lets them go (every 16th pruning visits every group).
         for (var i = 0; i < 20; i++)
             engine.Apply(Incident($"k{i}", "kech", 30 + (0.05 * i)), T0.AddHours(30 + (0.05 * i)), events);
         events.Clear();
 
-        // "a" was later than first reported: the long rule moves it, so the pattern now first holds at it.
+        // "a" happened later than first reported: a correction moves it from before the watermark to 29:00.
         engine.Apply(Incident("a", "quetta", 29), T0.AddHours(31.5), events);
 
-        var resolved = Assert.IsType<WarningResolved>(events.Select(e => e.Event).Single(e => e is WarningResolved));
-        Assert.Equal(raised.Warning.WarningId, resolved.Warning.WarningId);
-        var open = Assert.Single(engine.Warnings, w => w.Snapshot.GroupKey == "quetta" && w.ResolutionReason is null);
-        Assert.Equal(3, open.Snapshot.IncidentCount);
-        Assert.Equal("a", open.Snapshot.FirstIncidentId);
+        // Before the watermark nothing changes: the open warning keeps "a" where it was, and no earlier point is
+        // evaluated again. At 29:00 "a" counts as a new incident would, with the window it finds there.
+        var moved = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
+        Assert.Equal("a", moved.Warning.FirstIncidentId);
+        Assert.Equal(T0.AddHours(29), moved.Warning.FirstHeldAt);
+        Assert.Equal([("a", 0.0), ("b", 1), ("c", 2), ("a", 29)], moved.Warning.Incidents.Select(i => (i.IncidentId, (i.OccurredAt - T0).TotalHours)));
+        Assert.NotEqual(raised.Warning.WarningId, moved.Warning.WarningId);
+        var before = Assert.Single(engine.Warnings, w => w.Snapshot.WarningId == raised.Warning.WarningId);
+        Assert.Null(before.ResolutionReason);
+        Assert.Equal(raised.Warning.Incidents, before.Snapshot.Incidents);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1024)]
+    public void an_incident_moved_out_of_the_past_that_fires_again_raises_a_warning_of_its_own(int pruneEvery)
+    {
+        var engine = new RuleEngine { PruneEvery = pruneEvery };
+        var events = new List<EmittedWarningEvent>();
+        engine.Activate(Set(Single()), T0, events);
+        engine.Apply(Incident("s", "quetta", 0), T0, events);
+        var first = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
+        // Elsewhere, two days later: the watermark passes the first warning's quiet period, which resolves it, and
+        // the engine forgets it.
+        for (var i = 0; i < 20; i++)
+            engine.Apply(Incident($"p{i}", "peshawar", 48 + (0.05 * i)), T0.AddHours(48 + (0.05 * i)), events);
+        Assert.Contains(events, e => e.Event is WarningResolved { Reason: WarningResolved.ReasonQuiet } r && r.Warning.WarningId == first.Warning.WarningId);
+        events.Clear();
+
+        // A more reliable report puts the attack at 47:00: it fires there, as the same incident at another time. Its
+        // warning has an id of its own; with the first warning's, the store would take it for a retried append of
+        // that warning's events and keep none of them.
+        engine.Apply(Incident("s", "quetta", 47), T0.AddHours(49.5), events);
+
+        var again = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
+        Assert.Equal("s", again.Warning.FirstIncidentId);
+        Assert.Equal(T0.AddHours(47), again.Warning.FirstHeldAt);
+        Assert.NotEqual(first.Warning.WarningId, again.Warning.WarningId);
     }
 
     [Fact]
@@ -312,7 +347,7 @@ public sealed class RuleEngineTests
             f.Apply(Incident($"p{i}", "peshawar", i * 0.5), i * 0.5);
         f.Apply(Incident("q0", "quetta", 0.1), 1.1);
         f.Apply(Incident("q1", "quetta", 0.2), 1.2);
-        var quettaCluster = WarningIds.For("district-cluster", "quetta", "q2");
+        var quettaCluster = WarningIds.For("district-cluster", "quetta", "q2", T0.AddHours(1.3));
         f.Apply(Incident("q2", "quetta", 1.3), 1.3);
         Assert.Null(f.Engine.Warnings.Single(w => w.Snapshot.WarningId == quettaCluster).Snapshot.Suppression);
 
@@ -363,6 +398,6 @@ public sealed class RuleEngineTests
 
         foreach (var warning in f.Events.GroupBy(e => e.WarningId))
             Assert.Equal(Enumerable.Range(1, warning.Count()), warning.Select(e => e.Version));
-        Assert.IsType<WarningResolved>(f.Events.Last(e => e.WarningId == WarningIds.For("coordinated", "balochistan", "i3")).Event);
+        Assert.IsType<WarningResolved>(f.Events.Last(e => e.WarningId == WarningIds.For("coordinated", "balochistan", "i3", T0.AddHours(3))).Event);
     }
 }

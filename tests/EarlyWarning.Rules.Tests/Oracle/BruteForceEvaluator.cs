@@ -10,7 +10,8 @@ namespace EarlyWarning.Rules.Tests.Oracle;
 /// <summary>
 /// docs/rules.md "Semantics" implemented a second time, as literally and as slowly as possible: after the whole
 /// input sequence, every rule's groups, firing points and episodes are recomputed from scratch from the latest
-/// effective version of each incident. Nothing here is incremental, so it shares no bookkeeping bug with the engine.
+/// effective version of each incident, and the versions a later one moved away from before the watermark. Nothing
+/// here is incremental, so it shares no bookkeeping bug with the engine.
 /// </summary>
 public static class BruteForceEvaluator
 {
@@ -30,6 +31,8 @@ public static class BruteForceEvaluator
         DateTimeOffset? frontier = null;
         long tooLate = 0;
         var effective = new Dictionary<string, IncidentSummary>(StringComparer.Ordinal);
+        // Versions a later one moved away from before the watermark: they go on counting where they were.
+        var leftBehind = new List<IncidentSummary>();
         var standing = new Dictionary<string, ExpectedWarning>(StringComparer.Ordinal);
         var retired = new HashSet<string>(StringComparer.Ordinal);
         var frozen = new Dictionary<string, ExpectedWarning>(StringComparer.Ordinal);
@@ -42,15 +45,22 @@ public static class BruteForceEvaluator
                 continue;
             }
 
-            effective[incident.IncidentId] = incident;
             if (frontier is null || incident.OccurredAt > frontier)
             {
                 frontier = incident.OccurredAt;
             }
 
+            // Before the watermark nothing changes, not even by a version that moves the incident to a time still open.
+            if (effective.TryGetValue(incident.IncidentId, out var earlier) && earlier.OccurredAt < frontier - ruleSet.AllowedLateness)
+            {
+                leftBehind.Add(earlier);
+            }
+
+            effective[incident.IncidentId] = incident;
+
             if (history)
             {
-                var now = Warnings(ruleSet, effective, frontier - ruleSet.AllowedLateness).ToDictionary(w => w.Id, StringComparer.Ordinal);
+                var now = Warnings(ruleSet, effective, leftBehind, frontier - ruleSet.AllowedLateness).ToDictionary(w => w.Id, StringComparer.Ordinal);
                 retired.UnionWith(standing.Values.Where(w => w.Status == WarningSnapshot.Open && !now.ContainsKey(w.Id)).Select(w => w.Id));
                 foreach (var resolved in now.Values.Where(w => w.Status == WarningSnapshot.Resolved))
                 {
@@ -62,19 +72,19 @@ public static class BruteForceEvaluator
         }
 
         var watermark = frontier - ruleSet.AllowedLateness;
-        var warnings = Warnings(ruleSet, effective, watermark);
+        var warnings = Warnings(ruleSet, effective, leftBehind, watermark);
         var final = warnings.ToDictionary(w => w.Id, StringComparer.Ordinal);
         // A retired id whose episode came back is a reopened warning, compared like any other. A resolved warning
         // that changed afterwards would contradict docs/rules.md; it is reported, not compared.
         retired.ExceptWith(final.Keys);
         var undetermined = frozen.Values.Where(w => !final.TryGetValue(w.Id, out var now) || w.FirstDifference(now) is not null).Select(w => w.Id)
             .ToHashSet(StringComparer.Ordinal);
-        return new OracleResult(warnings, frontier, watermark, tooLate, retired, undetermined);
+        return new OracleResult(warnings, frontier, watermark, tooLate, retired, undetermined) { LeftBehind = leftBehind.Count(v => !v.Withdrawn) };
     }
 
-    private static List<ExpectedWarning> Warnings(RuleSet ruleSet, Dictionary<string, IncidentSummary> effective, DateTimeOffset? watermark)
+    private static List<ExpectedWarning> Warnings(RuleSet ruleSet, Dictionary<string, IncidentSummary> effective, List<IncidentSummary> leftBehind, DateTimeOffset? watermark)
     {
-        var counted = effective.Values.Where(i => !i.Withdrawn).ToList();
+        var counted = effective.Values.Concat(leftBehind).Where(i => !i.Withdrawn).ToList();
         return ruleSet.Rules
             .SelectMany(rule => Warnings(rule, ruleSet.Sites, counted, watermark))
             .OrderBy(w => w.Id, StringComparer.Ordinal)
@@ -176,7 +186,8 @@ public static class BruteForceEvaluator
         var x = entries[index];
         var t = x.OccurredAt;
 
-        // e ≤ x in entry order: ids are unique, so that is every entry up to and including index.
+        // e ≤ x in entry order: (occurred-at, id) is unique, a version left behind being earlier than its incident's
+        // own, so that is every entry up to and including index.
         var upToX = entries.Take(index + 1).ToList();
         List<IncidentSummary> InWindow(TimeSpan window) => upToX.Where(e => e.OccurredAt > t - window).ToList();
 
@@ -207,7 +218,7 @@ public static class BruteForceEvaluator
                     return null;
                 }
 
-                var firsts = upToX.Where(a => a.IncidentId != x.IncidentId && a.OccurredAt > t - sequence.Window && Passes(sequence.First, a)).ToList();
+                var firsts = upToX.Where(a => !ReferenceEquals(a, x) && a.OccurredAt > t - sequence.Window && Passes(sequence.First, a)).ToList();
                 if (firsts.Count == 0)
                 {
                     return null;
@@ -327,7 +338,8 @@ public static class BruteForceEvaluator
         var last = episode[^1];
         var incidents = episode
             .SelectMany(p => p.Window)
-            .DistinctBy(i => i.IncidentId, StringComparer.Ordinal)
+            // By entry, not by id: a version left behind is an entry of its own beside its incident's latest.
+            .Distinct<IncidentSummary>(ReferenceEqualityComparer.Instance)
             .Order(EntryOrder)
             .ToList();
 
@@ -347,7 +359,7 @@ public static class BruteForceEvaluator
             ? new DateTimeOffset(DateTime.UnixEpoch.Ticks + ((long)Math.Floor((w.UtcTicks - DateTime.UnixEpoch.Ticks) / (double)trend.Bucket.Ticks) * trend.Bucket.Ticks), TimeSpan.Zero)
             : watermark) > quietUntil;
         return new ExpectedWarning(
-            WarningIds.For(rule.Id, groupKey, first.Incident.IncidentId),
+            WarningIds.For(rule.Id, groupKey, first.Incident.IncidentId, first.Incident.OccurredAt),
             rule.Id,
             groupKey,
             resolved ? WarningSnapshot.Resolved : WarningSnapshot.Open,

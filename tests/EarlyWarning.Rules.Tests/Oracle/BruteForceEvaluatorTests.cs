@@ -26,7 +26,7 @@ public sealed class BruteForceEvaluatorTests
             RandomIncidents.Incident("p1", At(3), "peshawar"));
 
         var warning = Assert.Single(result.Warnings);
-        Assert.Equal(WarningIds.For("spread", "balochistan", "a4"), warning.Id);
+        Assert.Equal(WarningIds.For("spread", "balochistan", "a4", At(5)), warning.Id);
         Assert.Equal("balochistan", warning.GroupKey);
         Assert.Equal("a4", warning.FirstIncidentId);
         Assert.Equal(At(5), warning.FirstHeldAt);

@@ -25,6 +25,9 @@ public sealed record OracleResult(
     IReadOnlySet<string> Retired,
     IReadOnlySet<string> Undetermined)
 {
+    /// <summary>Versions (not withdrawn) that a later version moved away from before the watermark, and that go on counting there.</summary>
+    public int LeftBehind { get; init; }
+
     /// <summary>The warnings the documentation fully determines.</summary>
     public IReadOnlyList<ExpectedWarning> Determined => [.. Warnings.Where(w => !Undetermined.Contains(w.Id))];
 }

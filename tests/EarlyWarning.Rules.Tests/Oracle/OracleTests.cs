@@ -66,6 +66,14 @@ public sealed class OracleTests(ITestOutputHelper output)
     public void a_trend_whose_groups_fall_quiet_while_pruning_drops_their_old_buckets_equals_the_oracle() =>
         Check("trend, quiet groups, pruned every 2 incidents", _ => OracleRules.Set(Lateness, OracleRules.TrendLongWindow(), OracleRules.TrendZScore()), seed => Long(seed) with { Span = TimeSpan.FromDays(40) }, minimumWarnings: 100, pruneEvery: 2);
 
+    [Fact]
+    public void corrections_that_move_incidents_in_time_equal_the_oracle() =>
+        Check("mixed, incidents moved in time", _ => Mixed(Lateness), Moved, minimumWarnings: 1200, minimumLeftBehind: 2 * Seeds);
+
+    [Fact]
+    public void corrections_that_move_incidents_out_of_the_past_change_nothing_there_however_often_the_engine_prunes() =>
+        Check("mixed, incidents moved in time, pruned every 2 incidents", _ => Mixed(Lateness), Moved, minimumWarnings: 1200, pruneEvery: 2, minimumLeftBehind: 2 * Seeds);
+
     /// <summary>Guards the tests above against passing vacuously: the oracle alone, over the same seeds, sees every kind fire in every way that matters.</summary>
     [Fact]
     public void the_random_sequences_make_every_kind_fire_repeatedly_in_several_episodes_and_reach_severity_steps()
@@ -113,9 +121,11 @@ public sealed class OracleTests(ITestOutputHelper output)
         BeyondLatenessRate = seed % 2 == 0 ? 0 : 0.04,
     };
 
-    private void Check(string kind, Func<int, RuleSet> ruleSetFor, Func<int, RandomIncidentsOptions> optionsFor, int minimumWarnings, int? pruneEvery = null)
+    private static RandomIncidentsOptions Moved(int seed) => Long(seed) with { MoveRate = 0.15 };
+
+    private void Check(string kind, Func<int, RuleSet> ruleSetFor, Func<int, RandomIncidentsOptions> optionsFor, int minimumWarnings, int? pruneEvery = null, int minimumLeftBehind = 0)
     {
-        var (compared, undetermined, retired) = (0, 0, 0);
+        var (compared, undetermined, retired, leftBehind) = (0, 0, 0, 0);
         for (var seed = 1; seed <= Seeds; seed++)
         {
             var ruleSet = ruleSetFor(seed);
@@ -129,9 +139,11 @@ public sealed class OracleTests(ITestOutputHelper output)
             compared += expected.Determined.Count;
             undetermined += expected.Undetermined.Count;
             retired += expected.Retired.Count;
+            leftBehind += expected.LeftBehind;
         }
 
-        output.WriteLine($"{kind}: {compared} warnings compared over {Seeds} seeds, {retired} superseded or withdrawn on the way, {undetermined} left out as undetermined");
+        output.WriteLine($"{kind}: {compared} warnings compared over {Seeds} seeds, {retired} superseded or withdrawn on the way, {undetermined} left out as undetermined, {leftBehind} versions left behind the watermark");
+        Assert.True(leftBehind >= minimumLeftBehind, $"{kind}: only {leftBehind} versions moved away from before the watermark over {Seeds} seeds");
         Assert.True(compared >= minimumWarnings, $"{kind}: only {compared} warnings over {Seeds} seeds; the test would pass vacuously");
         Assert.True(retired >= Seeds, $"{kind}: only {retired} warnings superseded or withdrawn over {Seeds} seeds; late reports and retractions go untested");
         Assert.True(undetermined == 0, $"{kind}: {undetermined} warnings resolved and then changed by a later input, which docs/rules.md rules out");

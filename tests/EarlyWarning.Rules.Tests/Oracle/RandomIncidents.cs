@@ -10,7 +10,7 @@ namespace EarlyWarning.Rules.Tests.Oracle;
 /// Seeded input sequences for the rule engine: bursts of incidents in a few real districts of Balochistan and
 /// Khyber Pakhtunkhwa over a background, arriving mostly in occurred order with jitter below the allowed lateness,
 /// with corrections (same id and occurred-at, new casualties, type, reliability or perpetrator) and retractions,
-/// and optionally events that arrive beyond the lateness.
+/// and optionally events that arrive beyond the lateness and corrections that move an incident in time.
 /// </summary>
 public static class RandomIncidents
 {
@@ -102,6 +102,15 @@ public static class RandomIncidents
                     current = Corrected(random, current);
                     events.Add((key, order++, current));
                 }
+            }
+
+            // Drawn only when asked for, so the sequences of every other test stay as they were.
+            if (options.MoveRate > 0 && random.NextDouble() < options.MoveRate)
+            {
+                occurredAt = Minute(occurredAt + TimeSpan.FromHours((random.NextDouble() * 96) - 24));
+                key = key.Max(occurredAt) + Fraction(random, TimeSpan.FromHours(2));
+                current = (random.NextDouble() < 0.5 ? Corrected(random, current) : current) with { OccurredAt = occurredAt };
+                events.Add((key, order++, current));
             }
 
             if (random.NextDouble() < options.RetractionRate)

@@ -22,6 +22,12 @@ public sealed record RandomIncidentsOptions
     /// <summary>Share of incidents corrected once or twice.</summary>
     public double CorrectionRate { get; init; } = 0.2;
 
+    /// <summary>
+    /// Share of incidents whose occurred-at a later version moves, from a day earlier to three days later (a more
+    /// reliable report giving another time), arriving soon after the new time: often after the old one has passed the watermark.
+    /// </summary>
+    public double MoveRate { get; init; }
+
     /// <summary>Share of incidents withdrawn after their reports and corrections.</summary>
     public double RetractionRate { get; init; } = 0.08;
 
