@@ -21,8 +21,23 @@ internal sealed class IncidentSlot(string incidentId, int rules)
 
     public string IncidentId { get; } = incidentId;
 
-    /// <summary>The occurred-at (UTC ticks) of the version of the incident that its entries are of: the last applied.</summary>
-    public long Ticks { get; set; }
+    /// <summary>
+    /// The occurred-at (UTC ticks) of the version of the incident that its entries are of, the last applied: every
+    /// chain is replaced whole when a version is applied, and a slot in the engine's map holds an entry. Read only
+    /// when a later version comes, so it is found rather than kept.
+    /// </summary>
+    public long VersionTicks
+    {
+        get
+        {
+            foreach (var head in _heads)
+            {
+                if (head is not null)
+                    return head.Ticks;
+            }
+            return long.MaxValue;
+        }
+    }
 
     /// <summary>Whether no rule holds an entry of the incident any more.</summary>
     public bool IsEmpty => _held == 0;

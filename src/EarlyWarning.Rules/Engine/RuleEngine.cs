@@ -159,7 +159,6 @@ public sealed class RuleEngine : IEpisodeSink
             CountApplied();
             return;
         }
-        slot.Ticks = t;
         var killed = CompiledFilter.KilledAll(incident);
         for (var i = 0; i < _rules.Count; i++)
         {
@@ -183,7 +182,7 @@ public sealed class RuleEngine : IEpisodeSink
     /// </summary>
     private bool LeftBehind(IncidentSlot slot)
     {
-        if (slot.Ticks >= WatermarkTicks)
+        if (slot.VersionTicks >= WatermarkTicks)
             return false;
         slot.LeaveBehind();
         return true;
