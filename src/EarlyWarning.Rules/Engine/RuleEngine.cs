@@ -466,11 +466,19 @@ public sealed class RuleEngine : IEpisodeSink
                 continue;
             if (record.Group!.ProvinceId is { } p && p != provinceId)
                 continue;
-            if (inhibitor is null || string.CompareOrdinal(record.Id, inhibitor.Id) < 0)
+            if (inhibitor is null || HeldEarlier(record, inhibitor))
                 inhibitor = record;
         }
         // The reason names the inhibiting rule and group, not its headline: a headline changes with every update of
         // the inhibitor, and a suppression that changed with it would update every warning it suppresses.
         return inhibitor is null ? null : new WarningSuppression(WarningSuppression.Inhibited, inhibitor.Id, $"{inhibitor.Last.Rule.Rule.Title} — {inhibitor.Last.Group.Name}");
     }
+
+    /// <summary>
+    /// Whether <paramref name="a"/> first held before <paramref name="b"/> (by id on a tie): a suppressed warning names
+    /// the open inhibitor whose pattern began first, which stays named while it is open, not the one whose id
+    /// happens to hash lowest.
+    /// </summary>
+    private static bool HeldEarlier(WarningRecord a, WarningRecord b) =>
+        a.Key.FirstTicks != b.Key.FirstTicks ? a.Key.FirstTicks < b.Key.FirstTicks : string.CompareOrdinal(a.Id, b.Id) < 0;
 }

@@ -362,6 +362,29 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void a_warning_inhibited_by_two_open_warnings_names_the_one_whose_pattern_began_first()
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(Spread(inhibits: ["district-cluster"]), Threshold()));
+        // Two coordinated episodes in Balochistan 16 hours apart, more than the quiet period of 12 hours: two
+        // warnings, both still open, since the watermark (24 hours behind) has not passed the first one's quiet period.
+        for (var i = 0; i < 4; i++)
+            f.Apply(Incident($"a{i}", Balochistan[i], i), i);
+        for (var i = 0; i < 4; i++)
+            f.Apply(Incident($"b{i}", Balochistan[i], 16 + i), 16 + i);
+        var coordinated = f.Engine.Warnings.Where(w => w.Snapshot.RuleId == "coordinated").OrderBy(w => w.Snapshot.FirstHeldAt).ToList();
+        Assert.Equal(2, coordinated.Count);
+        Assert.All(coordinated, w => Assert.Null(w.ResolutionReason));
+
+        // A third attack in Quetta within a day: a district cluster, which both inhibit.
+        f.Apply(Incident("q", "quetta", 19.5), 19.5);
+
+        var cluster = f.Warning("district-cluster");
+        Assert.Equal(WarningSuppression.Inhibited, cluster.Snapshot.Suppression!.Kind);
+        Assert.Equal(coordinated[0].Snapshot.WarningId, cluster.Snapshot.Suppression.By);
+    }
+
+    [Fact]
     public void activating_a_set_keeps_unchanged_rules_and_resolves_the_warnings_of_changed_ones()
     {
         var f = FourAttacks(Spread(), Single("any"));
