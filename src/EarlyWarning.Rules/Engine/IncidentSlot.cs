@@ -82,10 +82,10 @@ internal sealed class IncidentSlot(string incidentId, int rules)
     }
 
     /// <summary>
-    /// Lets the entries go from the incident, not from their groups: the version they are of lies before the
-    /// watermark, where nothing changes any more (docs/rules.md, "Moved out of the past"), so a new version that moved
-    /// the incident in time leaves them counting where they are. Pruning then drops them as any other entry, without
-    /// a slot to release.
+    /// Lets the incident's entries go: the version they are of lies before the watermark, and a new version moved the
+    /// incident from there (docs/rules.md, "Moved out of the past"). Each rule has already taken them out of what can
+    /// still change (<see cref="RuleRuntime.LeaveBehind"/>); one that stays in its group is pruned as any other entry,
+    /// without a slot to release.
     /// </summary>
     public void LeaveBehind()
     {

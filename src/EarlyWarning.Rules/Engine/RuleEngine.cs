@@ -176,14 +176,18 @@ public sealed class RuleEngine : IEpisodeSink
     }
 
     /// <summary>
-    /// Whether the incident's earlier version, which <paramref name="slot"/> holds, lies before the watermark: a new
-    /// version that moved it from there to a time still open leaves it where it was (docs/rules.md, "Moved out of the
-    /// past"), as a retraction there would. Whether a rule still held that version or had pruned it makes no difference.
+    /// Whether the incident's earlier version, which <paramref name="slot"/> holds, lies before the watermark; if so, it
+    /// is left behind (docs/rules.md, "Moved out of the past"): what was concluded before the watermark stands, and
+    /// from it on the incident counts at its new time only. The outcome is the same whether a rule still held that
+    /// version or had pruned it.
     /// </summary>
     private bool LeftBehind(IncidentSlot slot)
     {
-        if (slot.VersionTicks >= WatermarkTicks)
+        var watermark = WatermarkTicks;
+        if (slot.VersionTicks >= watermark)
             return false;
+        for (var i = 0; i < _rules.Count; i++)
+            _rules[i].LeaveBehind(slot.Held(i), watermark, this);
         slot.LeaveBehind();
         return true;
     }

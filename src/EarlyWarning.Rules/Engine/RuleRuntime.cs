@@ -150,6 +150,33 @@ internal sealed class RuleRuntime
         return kept[0];
     }
 
+    /// <summary>
+    /// The incident's version that <paramref name="chain"/> holds moved away from before the watermark
+    /// (docs/rules.md, "Moved out of the past"): what was concluded before the watermark stands, so no point before
+    /// it is evaluated again, but from the watermark on no window holds the version any more. A trend's buckets
+    /// before the watermark's are as final as its points there, so an entry in one stays counted; from the
+    /// watermark's bucket on, the bucket is still open and the entry leaves it.
+    /// </summary>
+    public void LeaveBehind(Entry? chain, long watermark, IEpisodeSink sink)
+    {
+        for (var entry = chain; entry is not null; entry = entry.Next)
+        {
+            var group = entry.Group;
+            if (_bucket > 0)
+            {
+                if (BucketOf(entry.Ticks) < BucketOf(watermark))
+                    continue;
+                Remove(group, entry);
+                Rebuild(group, entry.Ticks, sink);
+                continue;
+            }
+            Remove(group, entry);
+            // Only a window that reaches back to it, of a point from the watermark on, held it.
+            if (entry.Ticks > watermark - _window)
+                Rebuild(group, watermark, sink);
+        }
+    }
+
     private static bool InGroup(List<Entry> entries, string key)
     {
         foreach (var entry in entries)

@@ -157,7 +157,7 @@ public sealed class RuleEngineTests
     [Theory]
     [InlineData(1)]
     [InlineData(1024)]
-    public void an_incident_moved_out_of_the_past_stays_there_whether_a_rule_still_held_it_or_not(int pruneEvery)
+    public void an_incident_moved_out_of_the_past_counts_once_from_the_watermark_on_and_the_past_stands(int pruneEvery)
     {
         // A short window lets the Quetta attacks go soon; the long one holds them in its open warning.
         var shortWindow = Make("short", new RulePattern.Threshold(TimeSpan.FromHours(1), 5), GroupBy.District, null, []);
@@ -177,16 +177,34 @@ public sealed class RuleEngineTests
         // "a" happened later than first reported: a correction moves it from before the watermark to 29:00.
         engine.Apply(Incident("a", "quetta", 29), T0.AddHours(31.5), events);
 
-        // Before the watermark nothing changes: the open warning keeps "a" where it was, and no earlier point is
-        // evaluated again. At 29:00 "a" counts as a new incident would, with the window it finds there.
+        // Before the watermark nothing changes: no point there is evaluated again, and the open warning keeps "a"
+        // where it was. From the watermark on, "a" is at 29:00 only: the window there holds b, c and a once.
         var moved = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
         Assert.Equal("a", moved.Warning.FirstIncidentId);
         Assert.Equal(T0.AddHours(29), moved.Warning.FirstHeldAt);
-        Assert.Equal([("a", 0.0), ("b", 1), ("c", 2), ("a", 29)], moved.Warning.Incidents.Select(i => (i.IncidentId, (i.OccurredAt - T0).TotalHours)));
+        Assert.Equal([("b", 1.0), ("c", 2), ("a", 29)], moved.Warning.Incidents.Select(i => (i.IncidentId, (i.OccurredAt - T0).TotalHours)));
         Assert.NotEqual(raised.Warning.WarningId, moved.Warning.WarningId);
         var before = Assert.Single(engine.Warnings, w => w.Snapshot.WarningId == raised.Warning.WarningId);
         Assert.Null(before.ResolutionReason);
         Assert.Equal(raised.Warning.Incidents, before.Snapshot.Incidents);
+    }
+
+    [Fact]
+    public void an_attack_dated_to_the_day_and_then_to_the_hour_counts_once_in_the_windows_after_the_watermark()
+    {
+        var f = new EngineFixture();
+        f.Activate(Set(Threshold()));
+        // Reported as "on the 30th", so placed at midnight; a second attack in Quetta at 20:00.
+        f.Apply(Incident("x", "quetta", 0), 21);
+        f.Apply(Incident("y", "quetta", 20), 21);
+        // Elsewhere at 00:30 the next day: the watermark (24 hours behind) passes midnight.
+        f.Apply(Incident("z", "kech", 24.5), 24.5);
+
+        // A precise report puts the attack at 23:00.
+        f.Apply(Incident("x", "quetta", 23), 25);
+
+        // Two attacks in Quetta within 24 hours, not three: no district cluster.
+        Assert.Empty(f.Of<WarningRaised>());
     }
 
     [Theory]

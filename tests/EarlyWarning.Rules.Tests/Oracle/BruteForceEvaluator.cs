@@ -31,8 +31,9 @@ public static class BruteForceEvaluator
         DateTimeOffset? frontier = null;
         long tooLate = 0;
         var effective = new Dictionary<string, IncidentSummary>(StringComparer.Ordinal);
-        // Versions a later one moved away from before the watermark: they go on counting where they were.
-        var leftBehind = new List<IncidentSummary>();
+        // Versions a later one moved away from before the watermark, with the watermark then: the points before it
+        // keep them in their windows, and a trend keeps them in its buckets before that watermark's.
+        var leftBehind = new Dictionary<IncidentSummary, DateTimeOffset>(ReferenceEqualityComparer.Instance);
         var standing = new Dictionary<string, ExpectedWarning>(StringComparer.Ordinal);
         var retired = new HashSet<string>(StringComparer.Ordinal);
         var frozen = new Dictionary<string, ExpectedWarning>(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ public static class BruteForceEvaluator
             // Before the watermark nothing changes, not even by a version that moves the incident to a time still open.
             if (effective.TryGetValue(incident.IncidentId, out var earlier) && earlier.OccurredAt < frontier - ruleSet.AllowedLateness)
             {
-                leftBehind.Add(earlier);
+                leftBehind[earlier] = frontier.Value - ruleSet.AllowedLateness;
             }
 
             effective[incident.IncidentId] = incident;
@@ -79,14 +80,14 @@ public static class BruteForceEvaluator
         retired.ExceptWith(final.Keys);
         var undetermined = frozen.Values.Where(w => !final.TryGetValue(w.Id, out var now) || w.FirstDifference(now) is not null).Select(w => w.Id)
             .ToHashSet(StringComparer.Ordinal);
-        return new OracleResult(warnings, frontier, watermark, tooLate, retired, undetermined) { LeftBehind = leftBehind.Count(v => !v.Withdrawn) };
+        return new OracleResult(warnings, frontier, watermark, tooLate, retired, undetermined) { LeftBehind = leftBehind.Keys.Count(v => !v.Withdrawn) };
     }
 
-    private static List<ExpectedWarning> Warnings(RuleSet ruleSet, Dictionary<string, IncidentSummary> effective, List<IncidentSummary> leftBehind, DateTimeOffset? watermark)
+    private static List<ExpectedWarning> Warnings(RuleSet ruleSet, Dictionary<string, IncidentSummary> effective, Dictionary<IncidentSummary, DateTimeOffset> leftBehind, DateTimeOffset? watermark)
     {
-        var counted = effective.Values.Concat(leftBehind).Where(i => !i.Withdrawn).ToList();
+        var counted = effective.Values.Where(i => !i.Withdrawn).ToList();
         return ruleSet.Rules
-            .SelectMany(rule => Warnings(rule, ruleSet.Sites, counted, watermark))
+            .SelectMany(rule => Warnings(rule, ruleSet.Sites, counted, leftBehind, watermark))
             .OrderBy(w => w.Id, StringComparer.Ordinal)
             .ToList();
     }
@@ -113,16 +114,22 @@ public static class BruteForceEvaluator
         return total;
     }
 
-    private static IEnumerable<ExpectedWarning> Warnings(Rule rule, IReadOnlyList<CriticalSite> sites, IReadOnlyList<IncidentSummary> counted, DateTimeOffset? watermark)
+    private static IEnumerable<ExpectedWarning> Warnings(
+        Rule rule, IReadOnlyList<CriticalSite> sites, IReadOnlyList<IncidentSummary> counted, Dictionary<IncidentSummary, DateTimeOffset> leftBehind, DateTimeOffset? watermark)
     {
-        var matching = counted.Where(i => Passes(rule.Where, i)).ToList();
+        // A version left behind is an entry of its own beside its incident's latest: for a trend, only in a bucket
+        // before the watermark's at the move (later buckets were still open); for the other kinds, in the windows of
+        // the points before that watermark only (below).
+        var kept = leftBehind.Where(v => !v.Key.Withdrawn
+            && (rule.Pattern is not RulePattern.Trend trend || BucketOf(v.Key.OccurredAt, trend.Bucket) < BucketOf(v.Value, trend.Bucket)));
+        var matching = counted.Concat(kept.Select(v => v.Key)).Where(i => Passes(rule.Where, i)).ToList();
         foreach (var (groupKey, members) in Groups(rule, sites, matching))
         {
             var entries = members.Order(EntryOrder).ToList();
             var points = new List<FiringPoint>();
             for (var i = 0; i < entries.Count; i++)
             {
-                if (FiringPointAt(rule.Pattern, entries, i) is { } point)
+                if (FiringPointAt(rule.Pattern, entries, i, leftBehind) is { } point)
                 {
                     points.Add(point);
                 }
@@ -181,14 +188,15 @@ public static class BruteForceEvaluator
     }
 
     /// <summary>The firing point at <c>entries[index]</c>, or null when the pattern does not hold there.</summary>
-    private static FiringPoint? FiringPointAt(RulePattern pattern, List<IncidentSummary> entries, int index)
+    private static FiringPoint? FiringPointAt(RulePattern pattern, List<IncidentSummary> entries, int index, Dictionary<IncidentSummary, DateTimeOffset> leftBehind)
     {
         var x = entries[index];
         var t = x.OccurredAt;
 
         // e ≤ x in entry order: (occurred-at, id) is unique, a version left behind being earlier than its incident's
         // own, so that is every entry up to and including index.
-        var upToX = entries.Take(index + 1).ToList();
+        // A version left behind is in the windows of the points before the watermark at its move, and of no later one.
+        var upToX = entries.Take(index + 1).Where(e => !leftBehind.TryGetValue(e, out var movedAt) || t < movedAt).ToList();
         List<IncidentSummary> InWindow(TimeSpan window) => upToX.Where(e => e.OccurredAt > t - window).ToList();
 
         switch (pattern)
