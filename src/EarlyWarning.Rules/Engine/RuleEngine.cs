@@ -154,7 +154,7 @@ public sealed class RuleEngine : IEpisodeSink
         }
         else if (LeftBehind(slot))
         {
-            // The earlier version stays where it was, and no rule admits this one.
+            // The earlier version is left behind, and no rule admits this one.
             _incidents.Remove(id);
             CountApplied();
             return;
