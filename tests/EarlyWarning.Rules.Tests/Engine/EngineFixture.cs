@@ -8,11 +8,12 @@ using EarlyWarning.Rules.Model;
 namespace EarlyWarning.Rules.Tests.Engine;
 
 /// <summary>Hand-made incidents and rules, an engine, and everything it emitted.</summary>
-public sealed class EngineFixture
+/// <param name="pruneEvery">How often the engine prunes, when a test sets it (<see cref="RuleEngine.PruneEvery"/>).</param>
+public sealed class EngineFixture(int? pruneEvery = null)
 {
     public static readonly DateTimeOffset T0 = new(2026, 1, 30, 18, 0, 0, TimeSpan.Zero);
 
-    public RuleEngine Engine { get; } = new();
+    public RuleEngine Engine { get; } = pruneEvery is { } every ? new() { PruneEvery = every } : new();
 
     public List<EmittedWarningEvent> Events { get; } = [];
 

@@ -162,29 +162,28 @@ public sealed class RuleEngineTests
         // A short window lets the Quetta attacks go soon; the long one holds them in its open warning.
         var shortWindow = Make("short", new RulePattern.Threshold(TimeSpan.FromHours(1), 5), GroupBy.District, null, []);
         var longWindow = Make("long", new RulePattern.Threshold(TimeSpan.FromHours(72), 3), GroupBy.District, null, []);
-        var engine = new RuleEngine { PruneEvery = pruneEvery };
-        var events = new List<EmittedWarningEvent>();
-        engine.Activate(Set(shortWindow, longWindow), T0, events);
+        var f = new EngineFixture(pruneEvery);
+        f.Activate(Set(shortWindow, longWindow));
         foreach (var (id, hour) in new[] { ("a", 0.0), ("b", 1), ("c", 2) })
-            engine.Apply(Incident(id, "quetta", hour), T0.AddHours(hour), events);
-        var raised = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
+            f.Apply(Incident(id, "quetta", hour), hour);
+        var raised = Assert.IsType<WarningRaised>(Assert.Single(f.Events).Event);
         // Elsewhere, a day later: the watermark (24 hours behind) moves past the Quetta attacks, and when pruning
         // every incident, the short rule lets them go (every 16th pruning visits every group).
         for (var i = 0; i < 20; i++)
-            engine.Apply(Incident($"k{i}", "kech", 30 + (0.05 * i)), T0.AddHours(30 + (0.05 * i)), events);
-        events.Clear();
+            f.Apply(Incident($"k{i}", "kech", 30 + (0.05 * i)), 30 + (0.05 * i));
+        f.Events.Clear();
 
         // "a" happened later than first reported: a correction moves it from before the watermark to 29:00.
-        engine.Apply(Incident("a", "quetta", 29), T0.AddHours(31.5), events);
+        f.Apply(Incident("a", "quetta", 29), 31.5);
 
         // Before the watermark nothing changes: no point there is evaluated again, and the open warning keeps "a"
         // where it was. From the watermark on, "a" is at 29:00 only: the window there holds b, c and a once.
-        var moved = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
+        var moved = Assert.IsType<WarningRaised>(Assert.Single(f.Events).Event);
         Assert.Equal("a", moved.Warning.FirstIncidentId);
         Assert.Equal(T0.AddHours(29), moved.Warning.FirstHeldAt);
         Assert.Equal([("b", 1.0), ("c", 2), ("a", 29)], moved.Warning.Incidents.Select(i => (i.IncidentId, (i.OccurredAt - T0).TotalHours)));
         Assert.NotEqual(raised.Warning.WarningId, moved.Warning.WarningId);
-        var before = Assert.Single(engine.Warnings, w => w.Snapshot.WarningId == raised.Warning.WarningId);
+        var before = Assert.Single(f.Engine.Warnings, w => w.Snapshot.WarningId == raised.Warning.WarningId);
         Assert.Null(before.ResolutionReason);
         Assert.Equal(raised.Warning.Incidents, before.Snapshot.Incidents);
     }
@@ -212,24 +211,23 @@ public sealed class RuleEngineTests
     [InlineData(1024)]
     public void an_incident_moved_out_of_the_past_that_fires_again_raises_a_warning_of_its_own(int pruneEvery)
     {
-        var engine = new RuleEngine { PruneEvery = pruneEvery };
-        var events = new List<EmittedWarningEvent>();
-        engine.Activate(Set(Single()), T0, events);
-        engine.Apply(Incident("s", "quetta", 0), T0, events);
-        var first = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
+        var f = new EngineFixture(pruneEvery);
+        f.Activate(Set(Single()));
+        f.Apply(Incident("s", "quetta", 0), 0);
+        var first = Assert.IsType<WarningRaised>(Assert.Single(f.Events).Event);
         // Elsewhere, two days later: the watermark passes the first warning's quiet period, which resolves it, and
         // the engine forgets it.
         for (var i = 0; i < 20; i++)
-            engine.Apply(Incident($"p{i}", "peshawar", 48 + (0.05 * i)), T0.AddHours(48 + (0.05 * i)), events);
-        Assert.Contains(events, e => e.Event is WarningResolved { Reason: WarningResolved.ReasonQuiet } r && r.Warning.WarningId == first.Warning.WarningId);
-        events.Clear();
+            f.Apply(Incident($"p{i}", "peshawar", 48 + (0.05 * i)), 48 + (0.05 * i));
+        Assert.Contains(f.Events, e => e.Event is WarningResolved { Reason: WarningResolved.ReasonQuiet } r && r.Warning.WarningId == first.Warning.WarningId);
+        f.Events.Clear();
 
         // A more reliable report puts the attack at 47:00: it fires there, as the same incident at another time. Its
         // warning has an id of its own; with the first warning's, the store would take it for a retried append of
         // that warning's events and keep none of them.
-        engine.Apply(Incident("s", "quetta", 47), T0.AddHours(49.5), events);
+        f.Apply(Incident("s", "quetta", 47), 49.5);
 
-        var again = Assert.IsType<WarningRaised>(Assert.Single(events).Event);
+        var again = Assert.IsType<WarningRaised>(Assert.Single(f.Events).Event);
         Assert.Equal("s", again.Warning.FirstIncidentId);
         Assert.Equal(T0.AddHours(47), again.Warning.FirstHeldAt);
         Assert.NotEqual(first.Warning.WarningId, again.Warning.WarningId);
